@@ -1,31 +1,44 @@
 #!/usr/bin/env node
-// Bundles every API listed in redocly.yaml into dist/openapi/<api>.json and .yaml.
+// Bundles the APIs of redocly.yaml into dist/openapi/<api>.json (each entry's `output`) and writes the same
+// document as dist/openapi/<api>.yaml. With no arguments every API is bundled in one Redocly run; arguments name
+// a subset (`node scripts/bundle.mjs redmine planio`).
 // Component renaming conflicts are errors: two schema files with the same basename would otherwise become
 // `Company` and `Company-2` silently.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const redocly = join(root, 'node_modules', '.bin', 'redocly');
-export const API_IDS = ['redmine', 'planio', 'redmineup', 'plutio'];
+const API_IDS = ['redmine', 'planio', 'redmineup', 'plutio'];
 
 const only = process.argv.slice(2);
+const unknown = only.filter((api) => !API_IDS.includes(api));
+if (unknown.length) {
+  console.error(`unknown API: ${unknown.join(', ')} (known: ${API_IDS.join(', ')})`);
+  process.exit(2);
+}
 const apis = only.length ? only : API_IDS;
+const env = { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' };
+const run = (args) =>
+  execFileSync(redocly, ['bundle', ...args, '--component-renaming-conflicts-severity=error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+  });
+
 mkdirSync(join(root, 'dist', 'openapi'), { recursive: true });
+try {
+  if (only.length) for (const api of apis) run([`${api}@v1`]);
+  else run([]);
+} catch (err) {
+  const text = String(err.stderr ?? err.message);
+  console.error(text.split('\n').filter((l) => !/[║╔╚]/.test(l)).join('\n'));
+  process.exit(1);
+}
 for (const api of apis) {
-  for (const ext of ['json', 'yaml']) {
-    execFileSync(
-      redocly,
-      [
-        'bundle',
-        `${api}@v1`,
-        '--output',
-        join('dist', 'openapi', `${api}.${ext}`),
-        '--component-renaming-conflicts-severity=error',
-      ],
-      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' } },
-    );
-  }
+  const doc = JSON.parse(readFileSync(join(root, 'dist', 'openapi', `${api}.json`), 'utf8'));
+  writeFileSync(join(root, 'dist', 'openapi', `${api}.yaml`), stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 }
