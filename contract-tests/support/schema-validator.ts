@@ -1,0 +1,42 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { OpenApiDocument } from '../../src/spec/load.js';
+
+// ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** Validates values against schemas of one OpenAPI 3.1 document (JSON Schema 2020-12 plus OpenAPI keywords). */
+export interface SchemaValidator {
+  /** Returns Ajv's errors for `value` against `schema` (empty when valid). */
+  validate(schema: unknown, value: unknown): ErrorObject[];
+}
+
+/**
+ * Makes a validator for schemas taken from a (dereferenced) document. Reference cycles that dereferencing left as
+ * `#/components/...` refs resolve against the raw document's components, carried beside each compiled schema.
+ * Compiled validators are cached per schema object.
+ */
+export function createSchemaValidator(raw: OpenApiDocument): SchemaValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, logger: false });
+  addFormats(ajv);
+  const cache = new WeakMap<object, ValidateFunction>();
+  const components = raw.components ?? {};
+
+  const compile = (schema: unknown): ValidateFunction => {
+    if (schema === null || typeof schema !== 'object') return ajv.compile({});
+    const hit = cache.get(schema);
+    if (hit) return hit;
+    const fn = ajv.compile({ allOf: [schema], components });
+    cache.set(schema, fn);
+    return fn;
+  };
+
+  return {
+    validate(schema, value) {
+      if (schema === undefined || schema === true) return [];
+      const fn = compile(schema);
+      return fn(value) ? [] : [...(fn.errors ?? [])];
+    },
+  };
+}
