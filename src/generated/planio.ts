@@ -416,6 +416,7 @@ export interface components {
         /** @description A custom field value sent on create or update. Entries without `id` or without a `value` key are ignored by Redmine. Integer and boolean fields accept strings or numbers; a multi-value field takes an array. */
         CustomFieldInput: {
             id: number | string;
+            /** @description A scalar, or an array for a multi-value field. The branches may overlap (a scalar read from XML or a form body may also coerce to a one-element array), hence `anyOf`. */
             value?: (string | number | boolean | null) | (string | number)[];
         };
         /** @description Company attributes accepted on create and update (the announcement's field list; update takes the same fields and changes only those given). `name` is required on create. The server validates the values and answers 422 with Redmine-style messages, so the schema checks shapes only: `Name cannot be blank`, `Country is not included in the list` (a name outside Planio's country list), `Mails is invalid` (a malformed address), `Project is invalid` (an unknown or inaccessible project id). */

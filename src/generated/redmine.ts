@@ -229,6 +229,7 @@ export interface components {
         /** @description A custom field value sent on create or update. Entries without `id` or without a `value` key are ignored by Redmine. Integer and boolean fields accept strings or numbers; a multi-value field takes an array. */
         CustomFieldInput: {
             id: number | string;
+            /** @description A scalar, or an array for a multi-value field. The branches may overlap (a scalar read from XML or a form body may also coerce to a one-element array), hence `anyOf`. */
             value?: (string | number | boolean | null) | (string | number)[];
         };
         /** @description Project attributes accepted on create and update (Redmine `safe_attributes`). `name` and `identifier` are required on create: the server answers 422 (`Name cannot be blank`, `Identifier cannot be blank`) when they are missing, so the schema leaves that check to the server. Unknown attributes are ignored. Redmine also accepts `custom_field_values` (a map of custom field id to value), which this document does not describe. */

@@ -735,6 +735,7 @@ export interface components {
         /** @description A custom field value sent on create or update. Entries without `id` or without a `value` key are ignored by Redmine. Integer and boolean fields accept strings or numbers; a multi-value field takes an array. */
         CustomFieldInput: {
             id: number | string;
+            /** @description A scalar, or an array for a multi-value field. The branches may overlap (a scalar read from XML or a form body may also coerce to a one-element array), hence `anyOf`. */
             value?: (string | number | boolean | null) | (string | number)[];
         };
         /** @description Writable contact attributes (the plugin's `safe_attributes`), sent as `{"contact": {…}}` in JSON, as the `<contact>` root element in XML, or as `contact[…]` form fields. Unknown keys are ignored. Phones and e-mail addresses are written as single comma-separated strings (`phone`, `email`), not as the `phones`/`emails` arrays the server renders. An avatar is attached by uploading the file with Redmine's `POST /uploads.{format}` and sending the token with description `avatar` in a top-level `attachments` array. */
