@@ -1,0 +1,80 @@
+import { IdGenerator } from '../ids.js';
+import type { JsonObject } from '../json.js';
+import { Prng } from '../prng.js';
+import type { CollectionName } from '../resources.js';
+import { emptyCollections, type WorkspaceData } from '../store/state.js';
+
+/** The moment seeded data is anchored to (the v1.8 era: the trash-bin changelog date). */
+export const SEED_EPOCH = Date.parse('2022-09-01T09:00:00.000Z');
+
+const DAY = 86_400_000;
+
+/**
+ * Builds a seeded workspace: one deterministic random stream for choices, one id sequence (the same one the
+ * workspace continues with at runtime), and methods that stamp audit fields.
+ */
+export class SeedContext {
+  readonly prng: Prng;
+  readonly ids: IdGenerator;
+  readonly businessId: string;
+  readonly #collections = emptyCollections();
+  readonly #counters: Record<string, number> = {};
+
+  constructor(
+    readonly business: string,
+    seed: number,
+    readonly ownerUserId: string,
+  ) {
+    this.prng = Prng.fromSeed(`${seed}:${business}:data`);
+    this.ids = new IdGenerator(`${seed}:${business}:ids`);
+    this.businessId = this.ids.next();
+  }
+
+  /** An ISO date `days` from the seed epoch (negative: before), at `hour` UTC. */
+  date(days: number, hour = 9): string {
+    return new Date(SEED_EPOCH + days * DAY + (hour - 9) * 3_600_000).toISOString();
+  }
+
+  /** Adds a record with `_id` (unless given) and audit fields, created `ageDays` days before the epoch. */
+  add(collection: CollectionName, fields: JsonObject, ageDays = this.prng.int(1, 300)): JsonObject {
+    const createdAt = this.date(-ageDays, this.prng.int(8, 17));
+    const record: JsonObject = {
+      _id: fields._id ?? this.ids.next(),
+      ...fields,
+      createdAt,
+      updatedAt: createdAt,
+      createdBy: this.ownerUserId,
+      businessId: this.businessId,
+    };
+    this.#collections.get(collection)?.set(record._id as string, record);
+    return record;
+  }
+
+  /** Records added so far to a collection. */
+  all(collection: CollectionName): JsonObject[] {
+    return [...(this.#collections.get(collection)?.values() ?? [])];
+  }
+
+  /** Replaces a record added earlier (e.g. to fill in a list of child ids). */
+  replace(collection: CollectionName, record: JsonObject): void {
+    this.#collections.get(collection)?.set(record._id as string, record);
+  }
+
+  /** Advances a counter (task numbers, invoice numbers) and returns the new value. */
+  counter(name: string): number {
+    this.#counters[name] = (this.#counters[name] ?? 0) + 1;
+    return this.#counters[name];
+  }
+
+  /** The finished workspace data. */
+  finish(): WorkspaceData {
+    return {
+      business: this.business,
+      businessId: this.businessId,
+      ownerUserId: this.ownerUserId,
+      collections: this.#collections,
+      ids: this.ids.state,
+      counters: { ...this.#counters },
+    };
+  }
+}
