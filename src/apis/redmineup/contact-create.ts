@@ -1,0 +1,65 @@
+import {
+  type FamilyContext,
+  type FamilyHandler,
+  has,
+  isPlainObject,
+  resourceAttributes,
+} from '../../redmine-family/index.js';
+import { ApiError } from '../../server/errors.js';
+import type { HandlerResult } from '../../server/types.js';
+import { validateContactAttributes } from './contact-input.js';
+import { insertContact } from './contact-store.js';
+import { renderContact } from './contact-view.js';
+import { contactResult } from './contact-xml.js';
+import { blank } from './input-values.js';
+import { projectFor, projectsFor } from './project-scope.js';
+import type { RedmineUpState } from './state.js';
+
+type Ctx = FamilyContext<RedmineUpState>;
+
+/** POST /contacts: creates a contact in `contact.project_id`, else the top-level `project_id`. */
+export const createContact: FamilyHandler<RedmineUpState> = (ctx: Ctx) => createIn(ctx, undefined);
+
+/** POST /projects/{project_id}/contacts: the same, with the URL's project when the body names none. */
+export const createProjectContact: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
+  createIn(ctx, String(ctx.params.project_id));
+
+/**
+ * The plugin's `ContactsController#create`: the project is found and authorized ("Add contacts") before the
+ * contact is validated, so a missing or unknown project is 404 and a forbidden one 403 even when the attributes are
+ * invalid. `project_ids` adds more projects (each needs "Add contacts"). Success is 201 with the single view and
+ * `Location`, or a 302 to `redirect_on_success` when it is an http(s) URL.
+ * @see redmine_contacts app/controllers/contacts_controller.rb create, redirect_on_create
+ */
+function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
+  const { state, principal } = ctx;
+  const user = principal.user;
+  if (!user) throw new ApiError('UNAUTHORIZED');
+  const body = isPlainObject(ctx.body) ? ctx.body : {};
+  const attrs = resourceAttributes(ctx.body, 'contact');
+  const rawProject = [attrs.project_id, body.project_id, urlProject].find((v) => !blank(v));
+  const project = projectFor(state, principal, rawProject, 'add_contacts');
+  const more = has(attrs, 'project_ids') ? projectsFor(state, principal, attrs.project_ids, 'add_contacts') : [];
+  const changes = validateContactAttributes(state, attrs, undefined);
+  const projectIds = [...new Set([project.id, ...more.map((p) => p.id)])];
+  const contact = insertContact(state, user, projectIds, changes);
+  const redirect = redirectTarget(ctx.query.redirect_on_success ?? body.redirect_on_success);
+  if (redirect) {
+    return {
+      status: 302,
+      headers: { location: redirect, 'content-type': 'text/html; charset=utf-8' },
+      body: `<html><body>You are being <a href="${escapeHtml(redirect)}">redirected</a>.</body></html>`,
+    };
+  }
+  const rendered = renderContact(state, principal, contact, { include: new Set() });
+  return contactResult(ctx, 201, { contact: rendered }, { location: `${ctx.baseUrl}/contacts/${contact.id}` });
+}
+
+/** The redirect URL when `redirect_on_success` is an `http://` or `https://` URL; anything else is ignored. */
+function redirectTarget(value: unknown): string | undefined {
+  return typeof value === 'string' && /^https?:\/\/.+/i.test(value.trim()) ? value.trim() : undefined;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

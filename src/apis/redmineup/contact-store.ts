@@ -1,0 +1,72 @@
+import { nowTimestamp, type User } from '../../redmine-family/index.js';
+import type { Contact } from './access.js';
+import type { ContactChanges } from './contact-input.js';
+import type { RedmineUpState } from './state.js';
+
+/**
+ * Stores a new contact from validated changes in the given projects (the first one is the project it was created
+ * in), authored by `author`. Tags that do not exist yet are created. All or nothing.
+ */
+export function insertContact(
+  state: RedmineUpState,
+  author: User,
+  projectIds: readonly number[],
+  changes: ContactChanges,
+): Contact {
+  const now = nowTimestamp();
+  return state.transaction(() =>
+    state.contacts.insert({
+      is_company: false,
+      first_name: '',
+      last_name: null,
+      middle_name: null,
+      company: null,
+      website: null,
+      skype_name: null,
+      birthday: null,
+      job_title: null,
+      background: null,
+      phone: null,
+      email: null,
+      visibility: 0,
+      author_id: author.id,
+      assigned_to_id: null,
+      avatar_attachment_id: null,
+      address: null,
+      custom_values: {},
+      ...changes,
+      tags: registerTags(state, changes.tags ?? []),
+      project_ids: [...projectIds],
+      created_on: now,
+      updated_on: now,
+    }),
+  );
+}
+
+/** Applies validated changes (and optionally a new project list); `updated_on` moves only when something changed. */
+export function updateContactRecord(
+  state: RedmineUpState,
+  contact: Contact,
+  changes: ContactChanges,
+  projectIds?: readonly number[],
+): Contact {
+  return state.transaction(() => {
+    const patch: ContactChanges = { ...changes };
+    if (changes.tags) patch.tags = registerTags(state, changes.tags);
+    if (projectIds) patch.project_ids = [...projectIds];
+    const current = contact as unknown as Record<string, unknown>;
+    const changed = Object.entries(patch).some(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v));
+    return state.contacts.update(contact.id, changed ? { ...patch, updated_on: nowTimestamp() } : patch);
+  });
+}
+
+/**
+ * The stored names of the given tags, creating the missing ones (tags match case-insensitively, as
+ * acts-as-taggable-on finds them).
+ */
+export function registerTags(state: RedmineUpState, names: readonly string[]): string[] {
+  return names.map((name) => {
+    const existing = state.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return existing ? existing.name : state.tags.insert({ name, color: null }).name;
+  });
+}

@@ -1,0 +1,101 @@
+import {
+  applyCustomFieldInput,
+  has,
+  messages,
+  readCustomFieldInput,
+  ValidationErrors,
+} from '../../redmine-family/index.js';
+import type { Deal } from './access.js';
+import { DEAL_CUSTOM_FIELD_TYPE } from './deal-view.js';
+import { blank, optionalDate, optionalId, optionalInt, text } from './input-values.js';
+import type { DealRecord } from './records.js';
+import type { RedmineUpState } from './state.js';
+
+/** Deal fields a create or update may change, after validation. */
+export type DealChanges = Partial<Omit<DealRecord, 'id' | 'project_id' | 'author_id' | 'created_on' | 'updated_on'>>;
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Validates the `deal` attributes of a create (`existing` undefined) or update of a deal in `projectId`, with the
+ * plugin's rules and messages: "Name cannot be blank" / "is too long", "Price is not a number", integer fields,
+ * "Due date is invalid", "Status cannot be blank" (unknown status), "Category is invalid" (not a category of the
+ * project), "Contact is invalid", "Assignee is invalid", then the deal custom fields. A new deal without
+ * `status_id` gets the default status. Throws one 422 listing every problem.
+ * @see redmine_contacts app/models/deal.rb
+ */
+export function validateDealAttributes(
+  state: RedmineUpState,
+  attrs: Record<string, unknown>,
+  existing: Deal | undefined,
+  projectId: number,
+): DealChanges {
+  const errors = new ValidationErrors();
+  const changes: DealChanges = {};
+  if (has(attrs, 'name') || !existing) {
+    const name = text(attrs.name);
+    if (blank(name)) errors.add(messages.blank('Name'));
+    else if ((name as string).length > 255) errors.add(messages.tooLong('Name', 255));
+    else changes.name = name as string;
+  }
+  if (has(attrs, 'price')) {
+    const price = blank(attrs.price) ? null : String(attrs.price).replace(/\s+/g, '');
+    if (price !== null && !DECIMAL.test(price)) errors.add(messages.notANumber('Price'));
+    else changes.price = price === null ? null : decimalText(price);
+  }
+  for (const key of ['currency', 'background'] as const) if (has(attrs, key)) changes[key] = text(attrs[key]);
+  for (const key of ['price_type', 'duration', 'probability'] as const) {
+    if (!has(attrs, key)) continue;
+    const value = optionalInt(attrs[key]);
+    if (Number.isNaN(value)) errors.add(messages.notANumber(label(key)));
+    else changes[key] = value;
+  }
+  if (has(attrs, 'due_date')) {
+    const date = optionalDate(attrs.due_date);
+    if (date === undefined) errors.add(messages.invalid('Due date'));
+    else changes.due_date = date;
+  }
+  if (has(attrs, 'status_id')) {
+    const id = optionalId(attrs.status_id);
+    if (id === null || !state.dealStatuses.get(id)) errors.add(messages.blank('Status'));
+    else changes.status_id = id;
+  } else if (!existing) {
+    const status = state.dealStatuses.find((s) => s.is_default) ?? state.dealStatuses.all()[0];
+    if (status) changes.status_id = status.id;
+    else errors.add(messages.blank('Status'));
+  }
+  reference(attrs, 'category_id', 'Category', (id) => state.dealCategories.get(id)?.project_id === projectId);
+  reference(attrs, 'contact_id', 'Contact', (id) => !!state.contacts.get(id));
+  reference(attrs, 'assigned_to_id', 'Assignee', (id) => !!state.users.get(id));
+  changes.custom_values = applyCustomFieldInput(
+    state,
+    DEAL_CUSTOM_FIELD_TYPE,
+    existing?.custom_values,
+    readCustomFieldInput(attrs),
+    errors,
+  );
+  errors.throwIfAny();
+  return changes;
+
+  function reference(
+    input: Record<string, unknown>,
+    key: 'category_id' | 'contact_id' | 'assigned_to_id',
+    name: string,
+    exists: (id: number) => boolean,
+  ): void {
+    if (!has(input, key)) return;
+    const id = optionalId(input[key]);
+    if (id !== null && !exists(id)) errors.add(messages.invalid(name));
+    else changes[key] = id;
+  }
+}
+
+/** A decimal as Rails renders a `decimal(…, 2)` column: rounded to cents, at least one decimal (`"4800.0"`). */
+export function decimalText(value: string): string {
+  const fixed = Number(value).toFixed(2);
+  return fixed.replace(/(\.\d)0$/, '$1');
+}
+
+function label(key: string): string {
+  return key === 'price_type' ? 'Price type' : key.charAt(0).toUpperCase() + key.slice(1);
+}

@@ -1,0 +1,101 @@
+import {
+  denied,
+  type FamilyContext,
+  type FamilyHandler,
+  isPlainObject,
+  nowTimestamp,
+  resourceAttributes,
+} from '../../redmine-family/index.js';
+import { ApiError } from '../../server/errors.js';
+import type { HandlerResult } from '../../server/types.js';
+import { findDeal, mayOnDeal } from './access.js';
+import { validateDealAttributes } from './deal-input.js';
+import { renderDeal } from './deal-view.js';
+import { blank } from './input-values.js';
+import { projectFor } from './project-scope.js';
+import type { RedmineUpState } from './state.js';
+
+type Ctx = FamilyContext<RedmineUpState>;
+
+/** POST /deals: creates a deal in `deal.project_id`, else the top-level `project_id`. */
+export const createDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => createIn(ctx, undefined);
+
+/** POST /projects/{project_id}/deals: the same, with the URL's project when the body names none. */
+export const createProjectDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
+  createIn(ctx, String(ctx.params.project_id));
+
+/**
+ * Creates a deal: the project is found and authorized ("Add deals") first (404 / 403), then the attributes are
+ * validated (422). New deals get the default status and, without a currency, the CRM default currency (USD).
+ * 201 with the single view and `Location`.
+ */
+function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
+  const { state, principal } = ctx;
+  const user = principal.user;
+  if (!user) throw new ApiError('UNAUTHORIZED');
+  const body = isPlainObject(ctx.body) ? ctx.body : {};
+  const attrs = resourceAttributes(ctx.body, 'deal');
+  const rawProject = [attrs.project_id, body.project_id, urlProject].find((v) => !blank(v));
+  const project = projectFor(state, principal, rawProject, 'add_deals');
+  const changes = validateDealAttributes(state, attrs, undefined, project.id);
+  const now = nowTimestamp();
+  const deal = state.transaction(() =>
+    state.deals.insert({
+      name: '',
+      price: null,
+      currency: 'USD',
+      price_type: null,
+      duration: null,
+      probability: null,
+      due_date: null,
+      background: null,
+      status_id: 0,
+      category_id: null,
+      assigned_to_id: null,
+      contact_id: null,
+      related_contact_ids: [],
+      custom_values: {},
+      ...changes,
+      project_id: project.id,
+      author_id: user.id,
+      created_on: now,
+      updated_on: now,
+    }),
+  );
+  return {
+    status: 201,
+    headers: { location: `${ctx.baseUrl}/deals/${deal.id}` },
+    body: { deal: renderDeal(state, principal, deal) },
+  };
+}
+
+/** GET /deals/{id}: one deal; `include=notes` adds its notes when it has any. */
+export const getDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+  const deal = findDeal(ctx.state, ctx.principal, ctx.params.deal_id);
+  const raw = ctx.rawQuery.include;
+  const includeNotes = (Array.isArray(raw) ? raw : [raw ?? '']).some((v) =>
+    v.split(',').some((s) => s.trim() === 'notes'),
+  );
+  return { status: 200, body: { deal: renderDeal(ctx.state, ctx.principal, deal, includeNotes) } };
+};
+
+/** PUT /deals/{id}: needs "Edit deals" in the deal's project; `project_id` is not changed here; 204. */
+export const updateDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+  const { state, principal } = ctx;
+  const deal = findDeal(state, principal, ctx.params.deal_id);
+  if (!mayOnDeal(state, principal, deal, 'edit_deals')) throw denied(principal);
+  const changes = validateDealAttributes(state, resourceAttributes(ctx.body, 'deal'), deal, deal.project_id);
+  const current = deal as unknown as Record<string, unknown>;
+  const changed = Object.entries(changes).some(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v));
+  state.deals.update(deal.id, changed ? { ...changes, updated_on: nowTimestamp() } : changes);
+  return { status: 204 };
+};
+
+/** DELETE /deals/{id}: needs "Delete deals" in the deal's project; deletes its notes too; 204. */
+export const deleteDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+  const { state, principal } = ctx;
+  const deal = findDeal(state, principal, ctx.params.deal_id);
+  if (!mayOnDeal(state, principal, deal, 'delete_deals')) throw denied(principal);
+  state.transaction(() => state.removeDeal(deal.id));
+  return { status: 204 };
+};

@@ -1,0 +1,58 @@
+/**
+ * Lenient readers for attribute values that arrive typed (JSON), coerced (XML) or as strings (HTML forms), the way
+ * Rails' attribute type casting reads them.
+ */
+
+/** A text attribute: null stays null, anything else becomes its string form. */
+export function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** True for a missing, null or whitespace-only value. */
+export function blank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Rails' boolean cast: `true`, `"true"`, `"1"`, `1` (and other non-false values) are true; blank is false. */
+export function bool(value: unknown): boolean {
+  if (blank(value)) return false;
+  return !['false', '0', 'f', 'off', 'no'].includes(String(value).trim().toLowerCase());
+}
+
+/** An optional integer reference: blank is null, an integer (or integer string) a number, anything else NaN. */
+export function optionalId(value: unknown): number | null {
+  if (blank(value)) return null;
+  const s = String(value).trim();
+  return /^\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** An optional integer: blank is null, an integer (or integer string) a number, anything else NaN. */
+export function optionalInt(value: unknown): number | null {
+  if (blank(value)) return null;
+  const s = String(value).trim();
+  return /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** An optional date: blank is null, a valid `YYYY-MM-DD` is kept, anything else is undefined (invalid). */
+export function optionalDate(value: unknown): string | null | undefined {
+  if (blank(value)) return null;
+  const s = String(value).trim();
+  return isIsoDate(s) ? s : undefined;
+}
+
+/** A list given as a comma-separated string or an array (of names or comma-separated strings): trimmed, no blanks. */
+export function commaList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items
+    .flatMap((v) => (text(v) ?? '').split(','))
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}

@@ -1,0 +1,89 @@
+import { type CustomFieldRecord, formatTimestamp } from '../../redmine-family/index.js';
+import type { Rng } from '../../store/prng.js';
+import { grantCrmPermissions } from './permissions.js';
+import { seedDeals, seedIssues, seedNotes } from './seed-activity.js';
+import { seedContacts } from './seed-contacts.js';
+import { TAGS } from './seed-data.js';
+import type { RedmineUpState } from './state.js';
+
+const DAY = 86_400_000;
+/** CRM data starts a few days after the seeded projects, independent of the clock. */
+const EPOCH = Date.UTC(2024, 0, 20, 9, 0, 0);
+
+/** What the CRM seeders share: the state, the generator, a clock and the seeded users and projects. */
+export interface SeedContext {
+  state: RedmineUpState;
+  rng: Rng;
+  /** A timestamp `days` after the CRM epoch, at a random time of the working day. */
+  at(days: number): string;
+  /** A date (`YYYY-MM-DD`) `days` after the CRM epoch. */
+  date(days: number): string;
+  /** Active user ids: administrator, jsmith, then the other member. */
+  users: number[];
+  /** Project ids in seed order (see `seedCore`). */
+  projects: number[];
+}
+
+/**
+ * Seeds the CRM on top of the Redmine core: CRM permissions on the roles, contact / deal / note custom fields,
+ * deal statuses (open, won, lost), tags, deal categories, then companies and people, deals, notes and linked
+ * issues. The layout is fixed; names, values and dates vary with the seed.
+ */
+export function seedCrm(state: RedmineUpState, rng: Rng): void {
+  grantCrmPermissions(state);
+  const ctx: SeedContext = {
+    state,
+    rng,
+    at: (days) => formatTimestamp(EPOCH + days * DAY + rng.int(0, 8 * 3600) * 1000),
+    date: (days) => formatTimestamp(EPOCH + days * DAY).slice(0, 10),
+    users: state.users.all((u) => u.status === 1).map((u) => u.id),
+    projects: state.projects.all().map((p) => p.id),
+  };
+  seedCustomFields(state);
+  const statuses: [string, 0 | 1 | 2, number | null][] = [
+    ['Pending', 0, 0xaaaaaa],
+    ['Qualified', 0, 0x3366cc],
+    ['Proposal', 0, 0xffcc00],
+    ['Won', 1, 0x00ff00],
+    ['Lost', 2, 0xff0000],
+  ];
+  statuses.forEach(([name, status_type, color], i) => {
+    state.dealStatuses.insert({ name, position: i + 1, is_default: i === 0, status_type, color });
+  });
+  for (const [name, color] of TAGS) state.tags.insert({ name, color });
+  for (const project of ctx.projects.slice(0, 4)) {
+    for (const name of ['Hardware', 'Software', 'Services']) state.dealCategories.insert({ project_id: project, name });
+  }
+  seedContacts(ctx);
+  seedDeals(ctx);
+  seedNotes(ctx);
+  seedIssues(ctx);
+}
+
+function seedCustomFields(state: RedmineUpState): void {
+  const base: Omit<CustomFieldRecord, 'id' | 'name' | 'customized_type' | 'field_format'> = {
+    regexp: '',
+    min_length: null,
+    max_length: null,
+    is_required: false,
+    is_filter: true,
+    searchable: false,
+    multiple: false,
+    default_value: null,
+    visible: true,
+    possible_values: [],
+    is_for_all: false,
+    tracker_ids: [],
+    role_ids: [],
+  };
+  state.customFields.insert({
+    ...base,
+    name: 'License',
+    customized_type: 'contact',
+    field_format: 'list',
+    possible_values: ['Starter', 'Professional', 'Enterprise'],
+  });
+  state.customFields.insert({ ...base, name: 'Purchase date', customized_type: 'contact', field_format: 'date' });
+  state.customFields.insert({ ...base, name: 'Contract no.', customized_type: 'deal', field_format: 'string' });
+  state.customFields.insert({ ...base, name: 'Outcome', customized_type: 'contact_note', field_format: 'string' });
+}
