@@ -1,0 +1,59 @@
+import type { ValidationIssue } from '../server/ajv.js';
+import { ApiError } from '../server/errors.js';
+import type { Schema } from '../server/operations.js';
+import type { RoutedRequest } from '../server/types.js';
+import { attributeLabel, messages } from './messages.js';
+
+/**
+ * The attributes of the resource in a request body (`{"project": {...}}` → `{...}`), or `{}` when the body or the
+ * key is missing or not an object: Redmine then validates an empty object and answers with "cannot be blank"
+ * messages.
+ */
+export function resourceAttributes(body: unknown, key: string): Record<string, unknown> {
+  if (!isPlainObject(body)) return {};
+  const attrs = body[key];
+  return isPlainObject(attrs) ? attrs : {};
+}
+
+/** True when an attribute was sent (even as null or ""). */
+export function has(attrs: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(attrs, key);
+}
+
+/**
+ * Redmine-family reaction to a body that breaks its schema: a value of the wrong type inside the resource (e.g.
+ * `is_public: "abc"`) gives 422 `<Label> is invalid`; a missing or malformed resource envelope (`{}`,
+ * `{"project": "x"}`, a wrong XML root, a JSON text sent as a form) is repaired to an empty resource so the handler
+ * answers with Redmine's "cannot be blank" messages; missing and unknown attributes are left to the handler.
+ */
+export function redmineInvalidBody(issues: ValidationIssue[], body: unknown, req: RoutedRequest): unknown {
+  const found: string[] = [];
+  for (const issue of issues) {
+    if (issue.keyword === 'required' || issue.keyword === 'additionalProperties' || issue.keyword === 'xml') continue;
+    const attribute = issue.pointer.split('/')[2];
+    if (attribute === undefined) continue;
+    const message = messages.invalid(attributeLabel(decodePointer(attribute)));
+    if (!found.includes(message)) found.push(message);
+  }
+  if (found.length > 0) throw ApiError.validation(found);
+  return repairEnvelope(body, req.operation.requestBody?.content['application/json']);
+}
+
+function repairEnvelope(body: unknown, schema: Schema | undefined): unknown {
+  const out: Record<string, unknown> = isPlainObject(body) ? { ...body } : {};
+  for (const [key, prop] of Object.entries<Schema>(schema?.properties ?? {})) {
+    if (prop?.type === 'object' || prop?.properties) {
+      if (!isPlainObject(out[key])) out[key] = {};
+    }
+  }
+  return out;
+}
+
+function decodePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A non-null, non-array object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,63 @@
+import type { RedmineFamilyState } from './state.js';
+
+/** Redmine's default reference data (`redmine:load_default_data`, English): roles, trackers, priorities, … */
+export function seedReferenceData(state: RedmineFamilyState): void {
+  const view = ['view_project', 'view_issues', 'view_files'];
+  state.roles.insert({ id: 1, name: 'Non member', builtin: 1, permissions: view });
+  state.roles.insert({ id: 2, name: 'Anonymous', builtin: 2, permissions: view });
+  state.roles.insert({
+    id: 3,
+    name: 'Manager',
+    builtin: 0,
+    permissions: [...view, 'edit_project', 'add_subprojects', 'manage_members', 'select_project_modules'],
+  });
+  state.roles.insert({ id: 4, name: 'Developer', builtin: 0, permissions: [...view, 'add_issues', 'edit_issues'] });
+  state.roles.insert({ id: 5, name: 'Reporter', builtin: 0, permissions: [...view, 'add_issues'] });
+
+  for (const name of ['Bug', 'Feature', 'Support']) state.trackers.insert({ name });
+  for (const name of ['Low', 'Normal', 'High', 'Urgent', 'Immediate']) {
+    state.priorities.insert({ name, is_default: name === 'Normal', active: true });
+  }
+  for (const name of ['Design', 'Development']) state.activities.insert({ name, active: true });
+
+  const field = {
+    regexp: '',
+    min_length: null,
+    max_length: null,
+    is_required: false,
+    is_filter: false,
+    searchable: false,
+    multiple: false,
+    visible: true,
+    possible_values: [] as string[],
+    is_for_all: false,
+    tracker_ids: [] as number[],
+    role_ids: [] as number[],
+  };
+  state.customFields.insert({
+    ...field,
+    name: 'Cost center',
+    customized_type: 'project',
+    field_format: 'string',
+    default_value: '',
+  });
+  state.customFields.insert({
+    ...field,
+    name: 'Region',
+    customized_type: 'project',
+    field_format: 'list',
+    default_value: null,
+    is_filter: true,
+    possible_values: ['EMEA', 'Americas', 'APAC'],
+  });
+  state.customFields.insert({
+    ...field,
+    name: 'Severity',
+    customized_type: 'issue',
+    field_format: 'list',
+    default_value: null,
+    possible_values: ['minor', 'major', 'critical'],
+    is_for_all: true,
+    tracker_ids: [1, 2, 3],
+  });
+}

@@ -1,0 +1,168 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { OpenApiDocument } from '../spec/load.js';
+import type { ValidationIssue } from './ajv.js';
+import type { ApiError } from './errors.js';
+import type { OperationInfo } from './operations.js';
+import type { RawQuery } from './query.js';
+
+/** Wire format of a request, from the URL suffix (Redmine family) or fixed (`json`) for APIs without one. */
+export type Format = 'json' | 'xml';
+
+/** A finished HTTP response. A body-less response gets no Content-Type unless `headers` says so. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/**
+ * What a handler returns: plain data, never a socket write. `body` is the JSON-shaped value (the pipeline renders
+ * it as JSON, or as XML through the operation's XML schema); a string or Buffer body is sent as is and then needs a
+ * `Content-Type` in `headers`.
+ */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What the pipeline knows about a request before routing. */
+export interface RequestInfo {
+  req: IncomingMessage;
+  /** Upper-case method (`HEAD` is served by the GET operation). */
+  method: string;
+  /** Path below the API's base path, still percent-encoded, without query string (e.g. `/projects/2.json`). */
+  path: string;
+  /** The raw query string without `?` (`''` when there is none). */
+  search: string;
+  rawQuery: RawQuery;
+  headers: IncomingHttpHeaders;
+  /** Absolute URL of the API root from the request's Host header, e.g. `http://127.0.0.1:4010/redmine`. */
+  baseUrl: string;
+}
+
+/** A routed request, as `authenticate` sees it: the body is parsed but not yet validated. */
+export interface RoutedRequest extends RequestInfo {
+  operation: OperationInfo;
+  format: Format;
+  /** Path parameters as matched (strings). */
+  pathParams: Record<string, string>;
+  /** Parsed body in JSON shape, or undefined when the request had none. */
+  body: unknown;
+}
+
+/** Everything a handler gets. */
+export interface HandlerContext<State = unknown, Principal = unknown> extends RoutedRequest {
+  operationId: string;
+  /** Path parameters, validated and coerced to their schema types. */
+  params: Record<string, unknown>;
+  /** Declared query parameters, validated and coerced (undeclared ones stay in `rawQuery`). */
+  query: Record<string, unknown>;
+  /** Media type the body was read as (`application/json`, `application/xml`, `application/x-www-form-urlencoded`). */
+  mediaType: string | undefined;
+  /** What `authenticate` returned. */
+  principal: Principal;
+  state: State;
+}
+
+/** An operation handler, registered under its operationId. */
+export type Handler<State = unknown, Principal = unknown> = (
+  ctx: HandlerContext<State, Principal>,
+) => HandlerResult | Promise<HandlerResult>;
+
+/** Handlers by operationId; every operation of the document needs one, and no other key is allowed. */
+export type HandlerMap<State = unknown, Principal = unknown> = Record<string, Handler<State, Principal>>;
+
+/** What an error renderer knows; `operation` and `format` are missing when routing failed. */
+export interface ErrorContext extends RequestInfo {
+  operation?: OperationInfo;
+  format?: Format;
+}
+
+/** How a module wants request bodies and parameters treated. */
+export interface BodyPolicy {
+  /**
+   * How to read a body whose Content-Type is missing or not JSON, XML, form or multipart: `form` (Rails: a JSON body
+   * without Content-Type becomes an empty form), `json`, or `reject` (415).
+   */
+  fallback: 'form' | 'json' | 'reject';
+  /** Invalid query/header parameters: `reject` (400) or `ignore` (dropped, as Redmine's `to_i` defaults do). */
+  invalidParams: 'reject' | 'ignore';
+}
+
+/**
+ * One API served by the reference server. `src/apis/index.ts` builds every module; the server mounts each at its
+ * base path, compiles its routes from `document`, checks that `handlers` covers exactly the document's
+ * operationIds, and runs every request through the same pipeline:
+ *
+ * beforeRoute → route (onNoRoute) → read and parse body → authenticate → validate parameters and body
+ * (onInvalidBody) → handler → [response validation] → serialise → finalize.
+ *
+ * Any hook or handler may throw `ApiError`; `renderError` turns it into this API's real error response.
+ */
+export interface ApiModule<State = unknown, Principal = unknown> {
+  /** Api id, e.g. `redmine`. */
+  readonly id: string;
+  /** Base path when several APIs are served, e.g. `/redmine` or `/plutio/v1.8`. */
+  readonly basePath: string;
+  /** The bundled OpenAPI document (`dist/openapi/<id>.json`), not dereferenced. */
+  readonly document: OpenApiDocument;
+  readonly handlers: HandlerMap<State, Principal>;
+  /** The module's live state, handed to handlers as `ctx.state`. */
+  readonly state: State;
+  readonly bodyPolicy: BodyPolicy;
+  /** Renders an error as this API's real server would. */
+  renderError(err: ApiError, ctx: ErrorContext): RawResponse;
+  /** Identifies the caller; throws UNAUTHORIZED / FORBIDDEN / PRECONDITION_FAILED. Default: principal undefined. */
+  authenticate?(req: RoutedRequest): Principal | Promise<Principal>;
+  /** Runs before routing (rate limits, tenant headers); throws to refuse the request. */
+  beforeRoute?(info: RequestInfo): void | Promise<void>;
+  /** The error for a path no operation matches; `hasPath` probes the router. Default: ROUTE_NOT_FOUND. */
+  onNoRoute?(info: RequestInfo, hasPath: (path: string) => boolean): ApiError;
+  /**
+   * Called when the body breaks its schema. Return the body to continue with (the handler then runs) or throw an
+   * ApiError. Default: BAD_REQUEST with the issues as details.
+   */
+  onInvalidBody?(issues: ValidationIssue[], body: unknown, req: RoutedRequest): unknown;
+  /**
+   * Opt-in cache of successful GET answers. `key` names everything besides the URL and the state that the answer
+   * depends on (the caller's identity, headers such as `X-Redmine-Nometa`), or undefined to skip caching;
+   * `version` changes whenever the state does. An answer is reused only for the same operation, format, URL, key
+   * and version, and only when its handler wrote nothing.
+   */
+  responseCache?: {
+    key(ctx: HandlerContext<State, Principal>): string | undefined;
+    version(): number;
+  };
+  /** Last look at every response of this API (common headers, rate-limit headers). */
+  finalize?(res: RawResponse, ctx: ErrorContext): void;
+  /** Puts the state back to its seeded content. */
+  reset(): void;
+  /** A JSON-ready snapshot of the state. */
+  exportState(): unknown;
+  /** Replaces the state with a snapshot from `exportState`; throws (changing nothing) when it is malformed. */
+  importState(snapshot: unknown): void;
+  /** Lines printed under the API's URL at start-up (credentials). */
+  startupInfo(): string[];
+}
+
+/** A module of any state and principal type, as the server stores them. */
+// biome-ignore lint/suspicious/noExplicitAny: modules differ in state and principal types.
+export type AnyApiModule = ApiModule<any, any>;
+
+/** What `src/apis/index.ts` hands to every module factory. */
+export interface ModuleOptions {
+  /** Seed of the generated data; the same seed gives the same data. */
+  seed: number;
+  /** Overrides the seeded administrator's API key (Redmine family). */
+  adminApiKey?: string;
+  /** Where the module is mounted (`/redmine`, or `''` at the root). */
+  basePath: string;
+  /** Plutio: grow the seeded `people` of every business to this many records. */
+  plutioPeople?: number;
+  /** Plutio: calls per client and hour before 429; 0 turns the limit off; undefined = the default 1000. */
+  plutioRateLimit?: number;
+}
+
+/** Builds one API module. */
+export type ModuleFactory = (options: ModuleOptions) => AnyApiModule;

@@ -1,0 +1,76 @@
+import { Collection, type CollectionSnapshot, type Entity } from './collection.js';
+
+/** A whole state snapshot: one entry per collection. */
+export type DatabaseSnapshot = Record<string, CollectionSnapshot>;
+
+/**
+ * A named set of collections forming one API instance's state. Collections are defined once (by the Redmine family
+ * core and by each API that adds its own resources) and exported, imported and rolled back together.
+ */
+export class Database {
+  private readonly collections = new Map<string, Collection<Entity>>();
+  private writes = 0;
+
+  /** Grows with every write to any collection (a cheap "has anything changed?" check for caches). */
+  get version(): number {
+    return this.writes;
+  }
+
+  /** Defines (or returns the already defined) collection with this name. */
+  define<T extends Entity>(name: string): Collection<T> {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new Collection<Entity>(name, () => {
+        this.writes++;
+      });
+      this.collections.set(name, collection);
+    }
+    return collection as unknown as Collection<T>;
+  }
+
+  /** Empties every collection. */
+  clear(): void {
+    for (const c of this.collections.values()) c.clear();
+  }
+
+  /** Snapshot of every collection, ready for JSON. */
+  export(): DatabaseSnapshot {
+    const out: DatabaseSnapshot = {};
+    for (const [name, c] of this.collections) out[name] = c.export();
+    return out;
+  }
+
+  /**
+   * Replaces the state with a snapshot. Unknown collection names and malformed entries are refused before anything
+   * changes, and a failure half-way restores the previous state.
+   */
+  import(snapshot: unknown): void {
+    if (!snapshot || typeof snapshot !== 'object' || Array.isArray(snapshot))
+      throw new Error('state must be an object');
+    const entries = Object.entries(snapshot as Record<string, unknown>);
+    for (const [name, value] of entries) {
+      if (!this.collections.has(name)) throw new Error(`unknown collection "${name}"`);
+      const v = value as Partial<CollectionSnapshot> | null;
+      if (!v || !Array.isArray(v.items) || typeof v.nextId !== 'number') {
+        throw new Error(`collection "${name}" needs {nextId, items[]}`);
+      }
+    }
+    this.transaction(() => {
+      for (const [name, value] of entries) this.collections.get(name)?.import(value as CollectionSnapshot);
+    });
+  }
+
+  /**
+   * Runs `fn`; if it throws, every collection is put back as it was before, so a multi-step write is all or
+   * nothing. Records are immutable, so the checkpoint is a shallow copy of each collection's index.
+   */
+  transaction<R>(fn: () => R): R {
+    const restores = [...this.collections.values()].map((c) => c.checkpoint());
+    try {
+      return fn();
+    } catch (err) {
+      for (const restore of restores) restore();
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** In-memory state: typed collections with integer ids, a database of them, a seeded PRNG. */
+export { Collection, type CollectionSnapshot, type Entity, type NewRecord, type RecordPatch } from './collection.js';
+export { Database, type DatabaseSnapshot } from './database.js';
+export { type DeepReadonly, frozenCopy, thawedCopy } from './freeze.js';
+export { createRng, type Rng } from './prng.js';
