@@ -396,6 +396,13 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request could not be parsed: a malformed JSON, XML or form body, or an XML document with a DOCTYPE or entity declaration (refused outright). Redmine answers with an empty `text/html` body. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Authentication is required and no valid credentials were given (no key, a wrong key, or wrong Basic credentials), or the object is invisible to an anonymous caller. The body is empty. A real Redmine 5.0 sends `WWW-Authenticate: Basic realm="Redmine API"` on every API 401 (its source suggests the header is left out for a wrong API key; the recorded server sent it anyway). */
         Unauthorized: {
             headers: {
@@ -416,6 +423,13 @@ export interface components {
         };
         /** @description `X-Redmine-Switch-User` names an unknown or locked login. The body is empty. */
         PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The request body is larger than the server accepts. The body is empty. Redmine itself leaves this limit to the web server in front of it; the crmkit mock refuses bodies over its `--body-limit` (1 MiB by default) with this answer. */
+        PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -627,9 +641,11 @@ export interface operations {
                     "application/xml": components["schemas"]["ProjectListXml"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     createProject: {
@@ -702,10 +718,12 @@ export interface operations {
                     "application/xml": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -829,11 +847,13 @@ export interface operations {
                     "application/xml": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     updateProject: {
@@ -882,11 +902,13 @@ export interface operations {
         };
         responses: {
             204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
         };
     };
@@ -917,11 +939,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getCurrentUser: {
@@ -975,9 +999,11 @@ export interface operations {
                     "application/xml": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listIssuePriorities: {
@@ -1048,9 +1074,11 @@ export interface operations {
                     "application/xml": components["schemas"]["IssuePriorityListXml"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listCustomFields: {
@@ -1146,10 +1174,12 @@ export interface operations {
                     "application/xml": components["schemas"]["CustomFieldListXml"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }
