@@ -1,20 +1,26 @@
 #!/usr/bin/env node
-// Prints "N passed, N failed, N skipped" from a vitest JSON report, adding failed CI steps outside vitest.
-//   node scripts/test-summary.mjs <results.json> [extra-failed]
+// Prints "N passed, N failed, N skipped" summed over vitest JSON reports, plus failed CI steps outside vitest.
+//   node scripts/test-summary.mjs --failed-steps N <report.json> [<report.json> ...]
+// A report that is missing counts as one failure (the run that should have written it did not finish).
 import { readFileSync } from 'node:fs';
 
-const [file, extraArg] = process.argv.slice(2);
-const extra = Number(extraArg ?? 0);
+const args = process.argv.slice(2);
+let failed = 0;
+if (args[0] === '--failed-steps') {
+  failed += Number(args[1] ?? 0);
+  args.splice(0, 2);
+}
 let passed = 0;
-let failed = extra;
 let skipped = 0;
-try {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed = report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-} catch (err) {
-  console.error(`no test report at ${file}: ${err.message}`);
-  failed += 1;
+for (const file of args) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } catch (err) {
+    console.error(`no test report at ${file}: ${err.message}`);
+    failed += 1;
+  }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
