@@ -2675,7 +2675,8 @@ export interface components {
             /** @description Regional settings of a person who logs in. */
             locale?: {
                 timezone?: string;
-                weekStartDay?: string;
+                /** @description First day of the week; the record type seen in client code does not fix its type (a day index such as 1 for Monday is what crmkit seeds). */
+                weekStartDay?: number | string;
                 dateFormat?: string;
                 timeFormat?: string;
                 timestampFormat?: string;
@@ -3292,9 +3293,14 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description The rate limit of 1000 API calls an hour is used up. Whether the limit counts per application or per workspace, and when it resets, is undocumented; no rate-limit or `Retry-After` header has been seen, and crmkit sends none. The message is crmkit's. */
+        /** @description The rate limit of 1000 API calls an hour is used up. Whether the limit counts per application or per workspace, and when it resets, is undocumented, and no rate-limit header has been seen from the real API. The crmkit mock counts per application (client id) in a fixed one-hour window and adds a `Retry-After` header, which is its own addition. The message is crmkit's. */
         TooManyRequests: {
             headers: {
+                /**
+                 * @description Seconds until the window resets. Sent by the crmkit mock only; not seen from the real API.
+                 * @example 1800
+                 */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {

@@ -96,8 +96,7 @@ function seedForms(ctx: SeedContext, org: OrgRefs): void {
   const contact = ctx.add('forms', {
     title: 'Contact us',
     status: 'published',
-    currency: null,
-    submissionsLimit: null,
+    currency: 'EUR',
     customFields: [],
   });
   seedBlock(ctx, 'form', contact._id, 'form', 0, 'Tell us about your project.');
