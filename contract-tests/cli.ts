@@ -16,6 +16,7 @@ interface ContractFlags {
   clientId?: string;
   clientSecret?: string;
   business?: string;
+  userKey?: string;
   readOnly?: boolean;
   report?: string;
   json?: string;
@@ -34,6 +35,7 @@ export function contractCommand(command = new Command('contract')): Command {
     .option('--client-id <id>', 'Plutio OAuth2 client id (or CRMKIT_CLIENT_ID)')
     .option('--client-secret <secret>', 'Plutio OAuth2 client secret (or CRMKIT_CLIENT_SECRET)')
     .option('--business <slug>', 'Plutio business slug for the Business header (or CRMKIT_BUSINESS)')
+    .option('--user-key <api key>', 'API key of a non-administrator for the documented 403s (or CRMKIT_USER_API_KEY)')
     .option('--read-only', 'send no writes (scenarios that write are reported as not applicable)')
     .option('--report <file>', 'write JUnit XML to this file')
     .option('--json <file>', 'write the full result as JSON to this file')

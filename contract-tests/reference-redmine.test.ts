@@ -14,6 +14,11 @@ test('the redmine document holds against the reference server: no violations, ev
   const lifecycle = result.checks.filter((c) => c.scenario.startsWith('lifecycle projects'));
   expect(lifecycle.length).toBeGreaterThanOrEqual(14);
   expect(lifecycle.every((c) => c.result === 'passed')).toBe(true);
+  const forbidden = result.checks.filter((c) => c.step.endsWith('→ 403'));
+  expect(forbidden.length).toBeGreaterThanOrEqual(8);
+  expect(forbidden.every((c) => c.result === 'passed' && c.status === 403)).toBe(true);
   expect(result.durationMs).toBeLessThan(60_000);
-  expect(formatTextReport(result)).toMatch(/Time: \d+\.\d s/);
+  const text = formatTextReport(result);
+  expect(text).toMatch(/Time: \d+\.\d s/);
+  console.log(`redmine reference run: ${text.match(/Time: .*/)?.[0]}, ${result.checks.length} checks`);
 });

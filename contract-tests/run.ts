@@ -81,7 +81,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     const readOnly = options.readOnly === true;
     const creds = resolveCredentials(options, target.kind);
     const auth: AuthMaterial = { ...creds };
-    const sc: ScenarioContext = { spec, target: target.kind, readOnly, xml: binderXmlCodec };
+    const sc: ScenarioContext = {
+      spec,
+      target: target.kind,
+      readOnly,
+      xml: binderXmlCodec,
+      userKey: creds.userKey,
+      credentials: creds,
+    };
     const login = authenticationScenario(spec, creds);
     const scenarios = [...(login ? [login] : []), ...(await scenariosFor(sc, options.scenarios))];
     const tokenOp = findTokenOperation(spec)?.operationId;
@@ -111,6 +118,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
       api: options.api,
       target: { kind: target.kind, description: target.description, baseUrl: target.baseUrl },
       readOnly,
+      tag: rc.tag,
       startedAt,
       durationMs: Date.now() - started,
       operations: summariseOperations(spec, rc.records),

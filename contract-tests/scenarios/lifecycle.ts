@@ -1,6 +1,7 @@
 import { idFromLocation, idOf, listItems, scalarMismatches } from '../support/body-values.js';
 import {
   type Dyn,
+  type DynBody,
   need,
   type Scenario,
   type ScenarioContext,
@@ -34,7 +35,7 @@ export interface LifecycleOptions {
   /** Why the walk needs a stateful server (shown when it does not apply on Prism). */
   stateful?: string;
   /** The create call; its body defaults to the document's example made unique to the run. */
-  create: { operationId: string; params?: Dyn<Record<string, unknown>>; body?: Dyn<unknown> };
+  create: { operationId: string; params?: Dyn<Record<string, unknown>>; body?: DynBody };
   /** Parameters that name the created object (e.g. `{project_id: id}`); update and delete default to them. */
   locate: (id: Id) => Record<string, unknown>;
   read: string;

@@ -6,7 +6,7 @@ import { isXml } from '../support/media-type.js';
 import type { Scenario, ScenarioContext, Step } from '../support/scenario.js';
 import { allowsAnonymous, documentedStatuses, isWrite, operationLabel } from '../support/spec-model.js';
 import type { Format } from '../support/types.js';
-import { pathParams } from './resources.js';
+import { discoverySteps, pathParams, pick } from './resources.js';
 
 const documents = (op: OperationEntry, status: number) => documentedStatuses(op).includes(String(status));
 
@@ -51,19 +51,24 @@ export function noAuthScenario(sc: ScenarioContext, op: OperationEntry, format?:
 export function noSuffixScenario(sc: ScenarioContext, op: OperationEntry, cleanup?: Step['cleanup']) {
   if (!op.path.endsWith('.{format}') || !documents(op, 406)) return undefined;
   const label = `${op.method} ${op.path.slice(0, -'.{format}'.length)}`;
+  // A real Redmine looks the object up before it looks at the format: ids in the path name existing objects.
+  const found = sc.target === 'prism' ? { steps: [], params: [] } : discoverySteps(sc.spec, op);
   const s: Scenario = {
     name: `negative ${label} without format suffix`,
     kind: 'negative',
     notApplicable: liveGuard(sc, op),
     steps: [
+      ...found.steps.map((step) => ({ ...step, format: 'json' as const })),
       {
         operationId: op.operationId,
         title: 'no format suffix → 406',
         format: 'json',
         label,
+        params: (ctx) => pick(ctx.vars, found.params),
         rewritePath: (path) => path.replace(/\.json(?=\?|$)/, ''),
-        // What a browser or curl sends; with `Accept: application/json` Redmine answers 406 with an empty JSON body.
-        headers: { Accept: '*/*' },
+        // A real Redmine serves its HTML web UI to `Accept: */*` (curl, browsers) on these paths; API clients, which
+        // ask for JSON, get the 406 (with their media type as Content-Type and the text hint as body).
+        headers: { Accept: sc.target === 'live' ? 'application/json' : '*/*' },
         expect: { status: 406 },
         cleanup,
       },

@@ -9,7 +9,8 @@ export interface AuthMaterial extends Credentials {
   token?: string;
 }
 
-const isBusiness = (name: string) => name.toLowerCase() === 'business';
+/** Whether a header or parameter name is Plutio's tenant header (`Business`, any case). */
+export const isBusiness = (name: string) => name.toLowerCase() === 'business';
 
 /** Header values a scheme needs, or undefined when the material cannot satisfy it. */
 function schemeHeaders(scheme: any, m: AuthMaterial): { headers: Record<string, string>; query?: string } | undefined {
@@ -36,10 +37,15 @@ function businessParam(op: OperationEntry): string | undefined {
   return op.parameters.find((p) => p.in === 'header' && isBusiness(String(p.name)))?.name;
 }
 
+/** Whose tenant (`Business`) header a request carries: the run's, the one the step gave, or none. */
+export type TenantChoice = 'run' | 'given' | 'none';
+
 /**
  * Adds credentials to a request as the operation's security requirements allow, trying the alternatives in the
  * document's order and taking the first one the material satisfies (an empty requirement means anonymous is
- * allowed). With `anonymous` no credentials are added, only the tenant header. Returns the scheme names used.
+ * allowed). With `anonymous` no credentials are added, only the tenant header. The tenant header is the run's
+ * (`run`, replacing the document's example), the one the step set (`given`) or left out (`none`). Returns the scheme
+ * names used.
  */
 export function applyAuth(
   spec: ApiSpec,
@@ -47,9 +53,15 @@ export function applyAuth(
   req: ContractRequest,
   material: AuthMaterial,
   anonymous = false,
+  tenant: TenantChoice = 'run',
 ): string[] {
   const business = businessParam(op);
-  if (business && material.business) req.headers[business] = material.business;
+  if (tenant === 'none') {
+    for (const h of Object.keys(req.headers)) if (isBusiness(h)) delete req.headers[h];
+  } else if (tenant === 'run' && business && material.business) {
+    for (const h of Object.keys(req.headers)) if (isBusiness(h)) delete req.headers[h];
+    req.headers[business] = material.business;
+  }
   if (anonymous) return [];
   const schemes = spec.doc.components?.securitySchemes ?? {};
   for (const requirement of securityOf(spec, op)) {

@@ -1,4 +1,4 @@
-/** Helpers to read bodies the same way in JSON and XML scenarios. */
+/** Reading bodies the same way in JSON and XML scenarios. */
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);

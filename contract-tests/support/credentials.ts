@@ -11,9 +11,11 @@ export interface Credentials {
   clientId?: string;
   clientSecret?: string;
   business?: string;
+  /** Redmine-family API key of a second user who is not an administrator, for the documented 403 answers. */
+  userKey?: string;
 }
 
-/** The reference server's seeded administrator and default application (documented defaults). */
+/** The reference server's seeded administrator, its non-administrator `jsmith` and default application. */
 export const REFERENCE_CREDENTIALS: Required<Credentials> = {
   key: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
   user: 'admin',
@@ -21,6 +23,7 @@ export const REFERENCE_CREDENTIALS: Required<Credentials> = {
   clientId: 'crmkit-client',
   clientSecret: 'crmkit-secret',
   business: 'acme',
+  userKey: 'beef0000beef0000beef0000beef0000beef0000',
 };
 
 const ENV: Record<keyof Credentials, string> = {
@@ -30,12 +33,13 @@ const ENV: Record<keyof Credentials, string> = {
   clientId: 'CRMKIT_CLIENT_ID',
   clientSecret: 'CRMKIT_CLIENT_SECRET',
   business: 'CRMKIT_BUSINESS',
+  userKey: 'CRMKIT_USER_API_KEY',
 };
 
 /**
  * Resolves the credentials of a run: values given explicitly win, then the `CRMKIT_*` environment variables
  * (`CRMKIT_API_KEY`, `CRMKIT_USER`, `CRMKIT_PASSWORD`, `CRMKIT_CLIENT_ID`, `CRMKIT_CLIENT_SECRET`,
- * `CRMKIT_BUSINESS`). The reference server and Prism fall back to the reference server's seeded credentials (Prism
+ * `CRMKIT_BUSINESS`, `CRMKIT_USER_API_KEY`). The reference server and Prism fall back to the reference server's seeded credentials (Prism
  * accepts any well-formed credentials); a live server gets nothing it was not given.
  */
 export function resolveCredentials(

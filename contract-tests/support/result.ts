@@ -7,6 +7,8 @@ export interface ContractResult {
   api: string;
   target: { kind: TargetKind; description: string; baseUrl: string };
   readOnly: boolean;
+  /** Unique to the run: the names of the objects it created carry it. */
+  tag: string;
   startedAt: string;
   durationMs: number;
   /** One entry per documented operation, in document order. */

@@ -1,4 +1,4 @@
-import { type AuthMaterial, applyAuth } from './auth.js';
+import { type AuthMaterial, applyAuth, isBusiness, type TenantChoice } from './auth.js';
 import { unwrapResource } from './body-values.js';
 import { type CheckContext, checkResponse } from './check-response.js';
 import type { CleanupRegistry } from './cleanup.js';
@@ -69,6 +69,15 @@ function scenarioNotApplicable(rc: RunnerContext, scenario: Scenario): string | 
   return undefined;
 }
 
+/** The step's tenant header: none, the one it sets in `headers` or `params`, else the run's. */
+function tenantChoice(step: Step, ctx: StepContext): TenantChoice {
+  if (step.noTenant) return 'none';
+  const named = [resolve(step.headers, ctx), resolve(step.params, ctx)].some((o) =>
+    Object.keys(o ?? {}).some(isBusiness),
+  );
+  return named ? 'given' : 'run';
+}
+
 /** Builds and authenticates a step's request, or says why it cannot be sent. */
 function prepare(rc: RunnerContext, step: Step, ctx: StepContext, format: Format | undefined): BuiltRequest | string {
   const op = operationById(rc.spec, step.operationId);
@@ -91,7 +100,7 @@ function prepare(rc: RunnerContext, step: Step, ctx: StepContext, format: Format
     if (err instanceof MissingValue) return err.message;
     throw err;
   }
-  const used = applyAuth(rc.spec, op, built.request, rc.auth, step.anonymous === true);
+  const used = applyAuth(rc.spec, op, built.request, rc.auth, step.anonymous === true, tenantChoice(step, ctx));
   if (used.length === 0 && !step.anonymous && !allowsAnonymous(rc.spec, op)) {
     return 'no credentials for an operation that requires them (see --key, --user, --client-id)';
   }
@@ -107,7 +116,7 @@ function judge(rc: RunnerContext, step: Step, ctx: StepContext, result: StepResu
     if (result.status >= 200 && result.status < 300 && rc.kind !== 'prism') {
       const owed = step.cleanup?.(result, ctx);
       if (owed) rc.cleanup.register(owed);
-      if (step.settles) rc.cleanup.settle(step.settles(ctx));
+      for (const key of [step.settles?.(ctx) ?? []].flat()) rc.cleanup.settle(key);
     }
   } catch (err) {
     if (!(err instanceof MissingValue)) throw err;

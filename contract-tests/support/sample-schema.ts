@@ -25,7 +25,7 @@ const firstType = (schema: any): string | undefined => {
 /**
  * A minimal value valid against a schema: the schema's own example when it has one, else the first `enum` or
  * `const` value, else the smallest value of its (first non-null) type with only the required properties filled in.
- * Patterns are not solved: a pattern-constrained string without an example gets a plain placeholder.
+ * Patterns are not solved: a pattern-constrained string without an example gets a plain string.
  */
 export function sampleFromSchema(schema: any, depth = 0): unknown {
   if (schema === undefined || schema === null || schema === true) return {};

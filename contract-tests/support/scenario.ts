@@ -1,3 +1,4 @@
+import type { Credentials } from './credentials.js';
 import type { BuiltRequest } from './request-builder.js';
 import type { ApiSpec } from './spec-model.js';
 import type { Format, TargetKind } from './types.js';
@@ -16,6 +17,9 @@ export interface StepContext {
 
 /** A value given directly or computed from the scenario's state when the step runs. */
 export type Dyn<T> = T | ((ctx: StepContext) => T);
+
+/** A request body given directly (any JSON value, or a string sent as is) or computed when the step runs. */
+export type DynBody = string | number | boolean | null | object | ((ctx: StepContext) => unknown);
 
 /** What a step got back. */
 export interface StepResult {
@@ -46,13 +50,15 @@ export interface Step {
   /** Parameter values by name (path, query, header); `OMIT` leaves one out; unknown names go to the query. */
   params?: Dyn<Record<string, unknown>>;
   /** Body value (serialised per media type; a string is sent verbatim). Defaults to the document's example. */
-  body?: Dyn<unknown>;
+  body?: DynBody;
   /** Request media type (defaults to the format's, else JSON). */
   mediaType?: string;
   /** Extra request headers. */
   headers?: Dyn<Record<string, string>>;
   /** Send no credentials (the tenant header is still sent). */
   anonymous?: boolean;
+  /** Send no tenant (`Business`) header at all; one set in `headers` or `params` replaces the run's. */
+  noTenant?: boolean;
   /** Rewrites the finished request path (e.g. drop the suffix). */
   rewritePath?: (path: string) => string;
   /** Report label override (e.g. `GET /users/current` for a request without suffix). */
@@ -62,8 +68,8 @@ export interface Step {
   capture?: (res: StepResult, ctx: StepContext) => Record<string, unknown> | undefined;
   /** Registers the deletion of what this step created; the step runs at the end unless settled earlier. */
   cleanup?: (res: StepResult, ctx: StepContext) => Cleanup | undefined;
-  /** The cleanup key this step settles when it succeeds (the scenario deleted its object itself). */
-  settles?: (ctx: StepContext) => string;
+  /** The cleanup keys this step settles when it succeeds (the scenario deleted its objects itself). */
+  settles?: (ctx: StepContext) => string | string[];
   /** A reason not to run this step now (the step is then not applicable). */
   skipIf?: (ctx: StepContext) => string | undefined;
 }
@@ -99,6 +105,10 @@ export interface ScenarioContext {
   target: TargetKind;
   readOnly: boolean;
   xml: XmlCodec;
+  /** API key of a second user who is not an administrator (Redmine family), when the run has one. */
+  userKey?: string;
+  /** The run's credentials (for scenarios that call the token endpoint themselves). */
+  credentials?: Credentials;
 }
 
 /** A module's scenarios for one API: `contract-tests/scenarios/<api>.ts` default-exports one of these. */

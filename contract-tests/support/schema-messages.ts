@@ -49,10 +49,17 @@ export function describeSchemaError(error: ErrorObject, kind: BodyKind): string 
 
 /**
  * The most telling error first: combinator errors ("must match exactly one schema") say less than the errors
- * of the branches, so concrete keyword errors are preferred. Returns one sentence per error, best first.
+ * of the branches, so concrete keyword errors are preferred, and a branch that failed only because the value has
+ * another type (the object branch of `oneOf: [array, object]` for an array) is left out when another branch says
+ * more. Returns one sentence per error, best first.
  */
 export function describeSchemaErrors(errors: ErrorObject[], kind: BodyKind): string[] {
+  const choices = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const otherBranch = (e: ErrorObject) =>
+    e.keyword === 'type' &&
+    choices.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`));
   const concrete = errors.filter((e) => !COMBINATORS.has(e.keyword));
-  const ordered = [...concrete, ...errors.filter((e) => COMBINATORS.has(e.keyword))];
+  const telling = concrete.filter((e) => !otherBranch(e));
+  const ordered = telling.length > 0 ? telling : [...concrete, ...errors.filter((e) => COMBINATORS.has(e.keyword))];
   return [...new Set(ordered.map((e) => describeSchemaError(e, kind)))];
 }

@@ -757,7 +757,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description The URL has no `.json` or `.xml` suffix. Redmine answers with a plain-text hint and a newline. */
+        /** @description The URL has no `.json` or `.xml` suffix. Redmine answers with a plain-text hint and a newline. The body is always that text, but its Content-Type follows the request's `Accept` header: `text/plain` by default, and `application/json` or `application/xml` (with charset) when the client asked for one of those, as a real Redmine 5.0 does. */
         NotAcceptable: {
             headers: {
                 [name: string]: unknown;
@@ -765,6 +765,10 @@ export interface components {
             content: {
                 /** @example We couldn't handle your request, sorry. If you were trying to access the API, make sure to append .json or .xml to your request URL. */
                 "text/plain": string;
+                /** @example We couldn't handle your request, sorry. If you were trying to access the API, make sure to append .json or .xml to your request URL. */
+                "application/json": string;
+                /** @example We couldn't handle your request, sorry. If you were trying to access the API, make sure to append .json or .xml to your request URL. */
+                "application/xml": string;
             };
         };
         /** @description `X-Redmine-Switch-User` names an unknown or locked login. The body is empty. */
