@@ -10,8 +10,23 @@ export type ApiId = (typeof API_IDS)[number];
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are walked generically.
 export type OpenApiDocument = Record<string, any>;
 
-/** Repository root (works from src/ under tsx and from the compiled output alike). */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project root: the nearest folder above this module that holds crmkit's package.json. Works from `src/` under
+ * tsx and from the compiled output in `dist/lib/src/` alike.
+ */
+export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'crmkit') return dir;
+    } catch {
+      // no package.json here: keep walking up
+    }
+    if (dirname(dir) === dir) return join(start, '..', '..');
+  }
+}
 
 export function isApiId(value: string): value is ApiId {
   return (API_IDS as readonly string[]).includes(value);
