@@ -1,80 +1,134 @@
-import { API_IDS, type ApiId, isApiId } from '../spec/load.js';
+import { type Command, Option } from 'commander';
+import { API_IDS } from '../spec/load.js';
 
-/** Flags of `crmkit serve`, as commander parses them (strings where the user typed text). */
+export { parseSize } from './parse-values.js';
+export { resolveServeSettings, type ServeSettings } from './serve-settings.js';
+
+/**
+ * Flags of `crmkit serve` as commander parses them, keyed by the camelCase attribute name that a config file's
+ * `serve` section uses too. Values are strings where the user typed text (numbers are accepted from config files).
+ */
 export interface ServeFlags {
   host?: string;
-  port?: string;
+  port?: string | number;
   api?: string;
-  seed?: string;
+  seed?: string | number;
   adminApiKey?: string;
   validateResponses?: boolean;
-  bodyLimit?: string;
+  bodyLimit?: string | number;
+  /** true for `--control`, false for `--no-control`, unset for neither. */
   control?: boolean;
-  plutioPeople?: string;
-  plutioRateLimit?: string;
+  /** Every `--fault` given, in order. */
+  fault?: string[];
+  stateFile?: string;
+  fixturesDir?: string;
+  plutioPeople?: string | number;
+  plutioRateLimit?: string | number;
+  plutioClientId?: string;
+  plutioClientSecret?: string;
+  plutioBusiness?: string;
+  plutioTokenTtl?: string | number;
 }
 
-/** `crmkit serve` settings after flags, `CRMKIT_*` variables and defaults are combined. */
-export interface ServeSettings {
-  host: string;
-  port: number;
-  api: ApiId | undefined;
-  seed: number;
-  adminApiKey: string | undefined;
-  validateResponses: boolean;
-  bodyLimit: number | undefined;
-  control: boolean;
-  plutioPeople: number | undefined;
-  plutioRateLimit: number | undefined;
+/** One flag of `crmkit serve`. */
+export interface ServeOptionSpec {
+  /** Commander's flag text, e.g. `--port <port>`. */
+  flags: string;
+  /** The `ServeFlags` key (commander's attribute name; also the config-file key). */
+  key: keyof ServeFlags;
+  description: string;
+  /** Allowed values (refused in one line listing them). */
+  choices?: readonly string[];
+  /** The flag may be given several times; the values are collected in order. */
+  repeatable?: boolean;
 }
 
 /**
- * Combines flags with their `CRMKIT_<FLAG>` variables (flag wins): `CRMKIT_HOST`, `CRMKIT_PORT`, `CRMKIT_API`,
- * `CRMKIT_SEED`, `CRMKIT_ADMIN_API_KEY`, `CRMKIT_VALIDATE_RESPONSES`, `CRMKIT_BODY_LIMIT`, `CRMKIT_PLUTIO_PEOPLE`,
- * `CRMKIT_PLUTIO_RATE_LIMIT`, and `CRMKIT_CONTROL=0` (or `CRMKIT_NO_CONTROL=1`) for `--no-control`. Throws with a
- * readable message on a bad value.
+ * Every flag of `crmkit serve`, the one place they are defined. Each has a `CRMKIT_<KEY>` variable
+ * (`serveEnvName`), e.g. `CRMKIT_STATE_FILE` for `stateFile`; a flag wins over its variable.
  */
-export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): ServeSettings {
-  const pick = (flag: string | undefined, name: string) => flag ?? env[`CRMKIT_${name}`];
-  const api = pick(flags.api, 'API');
-  if (api !== undefined && !isApiId(api)) throw new Error(`--api must be one of ${API_IDS.join(', ')}`);
-  const controlOff = flags.control === false || isOff(env.CRMKIT_CONTROL) || isOn(env.CRMKIT_NO_CONTROL);
-  const bodyLimit = pick(flags.bodyLimit, 'BODY_LIMIT');
-  const people = pick(flags.plutioPeople, 'PLUTIO_PEOPLE');
-  const rateLimit = pick(flags.plutioRateLimit, 'PLUTIO_RATE_LIMIT');
-  return {
-    host: pick(flags.host, 'HOST') ?? '127.0.0.1',
-    port: integer(pick(flags.port, 'PORT') ?? '4010', '--port', 0, 65535),
-    api,
-    seed: integer(pick(flags.seed, 'SEED') ?? '1', '--seed', 0, 2 ** 32 - 1),
-    adminApiKey: pick(flags.adminApiKey, 'ADMIN_API_KEY'),
-    validateResponses: flags.validateResponses === true || isOn(env.CRMKIT_VALIDATE_RESPONSES),
-    bodyLimit: bodyLimit === undefined ? undefined : parseSize(bodyLimit),
-    control: !controlOff,
-    plutioPeople: people === undefined ? undefined : integer(people, '--plutio-people', 0, 10_000_000),
-    plutioRateLimit: rateLimit === undefined ? undefined : integer(rateLimit, '--plutio-rate-limit', 0, 1_000_000_000),
-  };
+export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
+  { flags: '--host <host>', key: 'host', description: 'interface to listen on (default 127.0.0.1)' },
+  { flags: '--port <port>', key: 'port', description: 'port; 0 picks a free one (default 4010)' },
+  {
+    flags: '--api <id>',
+    key: 'api',
+    description: 'serve one API at / instead of all under their base paths',
+    choices: API_IDS,
+  },
+  { flags: '--seed <n>', key: 'seed', description: 'seed of the generated data and of fault draws (default 1)' },
+  { flags: '--admin-api-key <key>', key: 'adminApiKey', description: 'API key of the seeded Redmine-family admin' },
+  {
+    flags: '--validate-responses',
+    key: 'validateResponses',
+    description: 'check every response against the spec; a violation becomes a 500',
+  },
+  {
+    flags: '--body-limit <size>',
+    key: 'bodyLimit',
+    description: 'largest request body, e.g. 512kb, 1mb (default 1mb)',
+  },
+  {
+    flags: '--control',
+    key: 'control',
+    description: 'serve the /__crmkit/ control endpoints even on a non-loopback --host',
+  },
+  { flags: '--no-control', key: 'control', description: 'do not serve the /__crmkit/ control endpoints' },
+  {
+    flags: '--fault <spec>',
+    key: 'fault',
+    description:
+      'inject a fault, repeatable: [api[:operationId]:]key=value,… e.g. planio:getCompany:status=503,rate=0.5',
+    repeatable: true,
+  },
+  { flags: '--state-file <file>', key: 'stateFile', description: 'keep the state in this file across restarts' },
+  {
+    flags: '--fixtures-dir <dir>',
+    key: 'fixturesDir',
+    description: 'directory POST /__crmkit/fixtures?file= may load files from',
+  },
+  { flags: '--plutio-people <n>', key: 'plutioPeople', description: 'Plutio: grow the seeded people to n records' },
+  {
+    flags: '--plutio-rate-limit <n>',
+    key: 'plutioRateLimit',
+    description: 'Plutio: calls per client and hour before 429 (default 1000, 0 = no limit)',
+  },
+  { flags: '--plutio-client-id <id>', key: 'plutioClientId', description: 'Plutio: client id (default crmkit-client)' },
+  {
+    flags: '--plutio-client-secret <secret>',
+    key: 'plutioClientSecret',
+    description: 'Plutio: client secret (default crmkit-secret)',
+  },
+  {
+    flags: '--plutio-business <slug>',
+    key: 'plutioBusiness',
+    description: 'Plutio: business of that client (default acme)',
+  },
+  {
+    flags: '--plutio-token-ttl <s>',
+    key: 'plutioTokenTtl',
+    description: 'Plutio: token lifetime in seconds (default 3600)',
+  },
+];
+
+/** The variable of a serve flag: `CRMKIT_` + the key in upper snake case (`stateFile` → `CRMKIT_STATE_FILE`). */
+export function serveEnvName(key: keyof ServeFlags | string): string {
+  return `CRMKIT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
-/** Parses a byte size: `1048576`, `512kb`, `1mb`. */
-export function parseSize(text: string): number {
-  const m = /^\s*(\d+)\s*(b|kb|k|mb|m)?\s*$/i.exec(text);
-  if (!m) throw new Error(`--body-limit: "${text}" is not a size (e.g. 1048576, 512kb, 1mb)`);
-  const unit = (m[2] ?? 'b').toLowerCase();
-  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
-  return Number(m[1]) * factor;
+/** The commander options of `crmkit serve`, built from {@link SERVE_OPTIONS}. */
+export function serveOptions(): Option[] {
+  return SERVE_OPTIONS.map((spec) => {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.choices) option.choices([...spec.choices]);
+    if (spec.repeatable)
+      option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    return option;
+  });
 }
 
-function integer(text: string, flag: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be an integer from ${min} to ${max}`);
-  return n;
-}
-
-function isOn(v: string | undefined): boolean {
-  return v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
-}
-
-function isOff(v: string | undefined): boolean {
-  return v !== undefined && /^(0|false|no|off)$/i.test(v.trim());
+/** Adds every serve flag to a command (`crmkit serve`). */
+export function addServeOptions(command: Command): Command {
+  for (const option of serveOptions()) command.addOption(option);
+  return command;
 }

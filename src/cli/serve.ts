@@ -1,23 +1,26 @@
-import { startServer } from '../server/app.js';
+import { type RunningServer, startServer } from '../server/app.js';
+import { FaultSpecError } from '../server/fault-spec.js';
+import { StateFileError } from '../server/state-file.js';
 import { startupBanner } from './banner.js';
-import { resolveServeSettings, type ServeFlags } from './options.js';
+import { resolveServeSettings, type ServeFlags, type ServeSettings } from './options.js';
 
-/** `crmkit serve`: starts the reference server, prints the start-up table, stops cleanly on SIGINT/SIGTERM. */
-export async function serve(flags: ServeFlags): Promise<void> {
+/**
+ * `crmkit serve`: starts the reference server, prints the start-up table, and on SIGINT/SIGTERM stops cleanly
+ * (writing the state file last). A start-up failure the user can fix (busy port, bad state file, bad fault) is one
+ * line on stderr and exit code 1 (the returned 1); anything else is thrown.
+ */
+export async function serve(flags: ServeFlags): Promise<number | undefined> {
   const settings = resolveServeSettings(flags);
-  const server = await startServer({
-    host: settings.host,
-    port: settings.port,
-    api: settings.api,
-    seed: settings.seed,
-    adminApiKey: settings.adminApiKey,
-    validateResponses: settings.validateResponses,
-    bodyLimit: settings.bodyLimit,
-    control: settings.control,
-    plutioPeople: settings.plutioPeople,
-    plutioRateLimit: settings.plutioRateLimit,
-  });
-  console.log(startupBanner(server));
+  if (settings.controlNotice) console.log(settings.controlNotice);
+  let server: RunningServer;
+  try {
+    server = await startServer(settings);
+  } catch (err) {
+    const line = startupFailure(err, settings);
+    if (line === undefined) throw err;
+    console.error(`crmkit: ${line}`);
+    return 1;
+  }
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
@@ -26,11 +29,30 @@ export async function serve(flags: ServeFlags): Promise<void> {
     server.close().then(
       () => process.exit(0),
       (err) => {
-        console.error(err);
+        console.error(`crmkit: ${(err as Error).message ?? String(err)}`);
         process.exit(1);
       },
     );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Printed once the signal handlers are in place: whoever waits for this line may stop the server at once.
+  console.log(startupBanner(server));
+  return undefined;
+}
+
+/** The one-line reason of a start-up failure the user can fix, or undefined for anything else. */
+export function startupFailure(err: unknown, settings: Pick<ServeSettings, 'host' | 'port'>): string | undefined {
+  if (err instanceof StateFileError || err instanceof FaultSpecError) return err.message;
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'EADDRINUSE':
+      return `port ${settings.port} is in use (use --port 0 for any free port)`;
+    case 'EACCES':
+      return `no permission to listen on port ${settings.port} (use a port above 1023, or --port 0)`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `cannot listen on ${settings.host}: no such address on this machine`;
+    default:
+      return undefined;
+  }
 }

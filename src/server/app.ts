@@ -1,10 +1,16 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApiModules } from '../apis/index.js';
+import type { ControlContext } from './control.js';
+import { createDocsMount } from './docs-mount.js';
+import { FaultInjector } from './fault-inject.js';
+import { FaultSpecError } from './fault-spec.js';
+import { FaultTable } from './fault-table.js';
 import { mountModule } from './mount.js';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
 import { createRequestHandler } from './request-handler.js';
 import { RequestLog } from './request-log.js';
+import { StateKeeper } from './state-keeper.js';
 import type { AnyApiModule } from './types.js';
 import { startWarmUp } from './warm-up.js';
 
@@ -18,6 +24,10 @@ export interface CrmkitServer {
   /** Recent requests and recorded contract violations. */
   readonly log: RequestLog;
   readonly options: ResolvedOptions;
+  /** The fault rules in effect (start-up rules plus those added through the control endpoints). */
+  readonly faults: FaultTable;
+  /** The state file keeper, with `stateFile`. */
+  readonly stateKeeper: StateKeeper | undefined;
   /** Starts compiling every request validator in idle time (`startServer` does it); returns a stop function. */
   warmUp(): () => void;
 }
@@ -26,21 +36,43 @@ export interface CrmkitServer {
 export interface RunningServer extends CrmkitServer {
   /** e.g. `http://127.0.0.1:4010` */
   readonly url: string;
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections and, with a state file, writes a last snapshot. */
   close(): Promise<void>;
 }
 
 /**
  * Builds the reference server: creates every API module (or takes `options.modules`), compiles its routes, checks
- * its handlers, and wires the control endpoints. Nothing listens yet.
+ * its handlers and the start-up fault rules, loads the state file, and wires the control endpoints and the docs
+ * site. Nothing listens yet.
+ * @throws FaultSpecError for a bad start-up fault rule; StateFileError for a state file that must not be loaded.
  */
 export async function createServer(options: ServerOptions = {}): Promise<CrmkitServer> {
   const opts = resolveOptions(options);
   const modules = opts.modules ?? buildApiModules(opts);
   const mounts = await Promise.all(modules.map((m) => mountModule(m, opts.api ? '' : m.basePath)));
   mounts.sort((a, b) => b.basePath.length - a.basePath.length);
+  const known = new Map(mounts.map((m) => [m.module.id, new Set(m.operations.keys())]));
+  let faults: FaultTable;
+  try {
+    faults = new FaultTable(opts.seed, known, opts.faults);
+  } catch (err) {
+    throw err instanceof FaultSpecError ? new FaultSpecError(`--fault: ${err.message}`) : err;
+  }
+  const stateKeeper = opts.stateFile ? new StateKeeper(opts.stateFile, modules, opts.log) : undefined;
+  stateKeeper?.load();
   const log = new RequestLog();
-  const handle = createRequestHandler(mounts, modules, opts, log);
+  const control: ControlContext | undefined = opts.control
+    ? { modules, log, faults, keeper: stateKeeper, fixturesDir: opts.fixturesDir }
+    : undefined;
+  const handle = createRequestHandler({
+    mounts,
+    opts,
+    log,
+    faults: new FaultInjector(faults, opts.control, opts.seed),
+    control,
+    docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir),
+    onWrite: stateKeeper ? () => stateKeeper.changed() : undefined,
+  });
   const server = createHttpServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.log(`crmkit: unexpected error: ${(err as Error)?.stack ?? String(err)}`);
@@ -49,7 +81,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CrmkitS
     });
   });
   const basePaths = Object.fromEntries(mounts.map((m) => [m.module.id, m.basePath]));
-  return { server, modules, basePaths, log, options: opts, warmUp: () => startWarmUp(mounts) };
+  return { server, modules, basePaths, log, options: opts, faults, stateKeeper, warmUp: () => startWarmUp(mounts) };
 }
 
 /** Builds the server and listens (`port` 0 picks a free port; the URL is in the result). */
@@ -71,11 +103,14 @@ export async function startServer(
   return {
     ...built,
     url: `http://${shownHost}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        stopWarmUp();
-        built.server.close((err) => (err ? reject(err) : resolve()));
-        built.server.closeAllConnections();
-      }),
+    close: async () => {
+      stopWarmUp();
+      const closed = new Promise<void>((resolve, reject) =>
+        built.server.close((err) => (err ? reject(err) : resolve())),
+      );
+      built.server.closeAllConnections();
+      await closed;
+      await built.stateKeeper?.close();
+    },
   };
 }

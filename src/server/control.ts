@@ -1,49 +1,63 @@
 import type { IncomingMessage } from 'node:http';
+import { addFaults, deleteFaults, listFaults } from './control-faults.js';
+import { json, noContent } from './control-io.js';
+import { loadFixture, putState, snapshot } from './control-state.js';
 import { renderJsonError } from './default-errors.js';
 import { ApiError } from './errors.js';
+import type { FaultTable } from './fault-table.js';
 import { queryString, type RawQuery } from './query.js';
-import { readBody } from './read-body.js';
 import type { RequestLog } from './request-log.js';
+import type { StateKeeper } from './state-keeper.js';
 import type { AnyApiModule, RawResponse } from './types.js';
 
 /** Prefix of the control endpoints; never part of a vendor API. */
 export const CONTROL_PREFIX = '/__crmkit/';
 
-/** State snapshots can be much larger than API bodies: the control endpoints accept up to 64 MiB. */
-const STATE_LIMIT = 64 * 1024 * 1024;
+/** What the control endpoints act on. */
+export interface ControlContext {
+  modules: readonly AnyApiModule[];
+  log: RequestLog;
+  faults: FaultTable;
+  /** Present with `--state-file`. */
+  keeper: StateKeeper | undefined;
+  /** Directory `POST /__crmkit/fixtures?file=` reads from (`--fixtures-dir`). */
+  fixturesDir: string | undefined;
+}
 
-const json = (status: number, value: unknown): RawResponse => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify(value),
-});
+/** Control requests that change API state (a state file is saved after them). */
+const WRITES = new Set(['POST reset', 'PUT state', 'POST fixtures']);
 
 /**
- * Serves the control endpoints:
- * - `GET /__crmkit/health` → `{status: "ok", apis: [...]}`
- * - `POST /__crmkit/reset[?api=<id>]` → reseeds all APIs (or one), clears the request log → 204
- * - `GET /__crmkit/requests` → recent requests (method, path, status, ms), oldest first
- * - `GET /__crmkit/violations` → recorded contract violations (with response validation on)
- * - `GET /__crmkit/state[?api=<id>]` → `{<id>: snapshot}`
- * - `PUT /__crmkit/state[?api=<id>]` with such a JSON object → replaces those APIs' state → 204
+ * Serves the control endpoints (see docs/guides/controlling-the-mock.md):
+ * - `GET health` → `{status: "ok", apis: [...]}`
+ * - `POST reset[?api=]` → reseeds all APIs (or one), clears the log, and without `?api=` restores the start-up
+ *   fault rules → 204
+ * - `GET requests` → recent requests, oldest first; `GET violations` → recorded contract violations
+ * - `GET state[?api=]` → `{<id>: snapshot}`; `PUT state[?api=]` with such an object → replaces those states → 204
+ * - `POST fixtures[?api=][&file=]` → loads a fixture (body, or a file under `--fixtures-dir`) → `{loaded, skipped}`
+ * - `GET|POST|DELETE faults` → list, add (`{api, operationId, status, delay, …}` or an array), remove
+ * - `POST snapshot` → writes the `--state-file` now → `{file, bytes, savedAt}`
  */
 export async function handleControl(
   req: IncomingMessage,
   name: string,
   query: RawQuery,
-  modules: readonly AnyApiModule[],
-  log: RequestLog,
+  ctx: ControlContext,
 ): Promise<RawResponse> {
   try {
+    const { modules, log, faults } = ctx;
     const selected = select(modules, queryString(query, 'api'));
     const route = `${req.method} ${name}`;
+    let response: RawResponse;
     switch (route) {
       case 'GET health':
         return json(200, { status: 'ok', apis: modules.map((m) => m.id) });
       case 'POST reset':
         for (const m of selected) m.reset();
+        if (selected === modules) faults.reset();
         log.clear();
-        return { status: 204, headers: {} };
+        response = noContent();
+        break;
       case 'GET requests':
         return json(200, { requests: log.recent() });
       case 'GET violations':
@@ -51,11 +65,24 @@ export async function handleControl(
       case 'GET state':
         return json(200, Object.fromEntries(selected.map((m) => [m.id, m.exportState()])));
       case 'PUT state':
-        importStates(selected, await readBody(req, STATE_LIMIT));
-        return { status: 204, headers: {} };
+        response = await putState(req, selected);
+        break;
+      case 'POST fixtures':
+        response = await loadFixture(req, queryString(query, 'file'), selected, modules, ctx.fixturesDir);
+        break;
+      case 'GET faults':
+        return listFaults(faults);
+      case 'POST faults':
+        return await addFaults(req, faults);
+      case 'DELETE faults':
+        return deleteFaults(faults, queryString(query, 'id'), queryString(query, 'api'));
+      case 'POST snapshot':
+        return await snapshot(ctx.keeper);
       default:
         throw new ApiError('ROUTE_NOT_FOUND', `no control endpoint ${route}`);
     }
+    if (WRITES.has(route)) ctx.keeper?.changed();
+    return response;
   } catch (err) {
     if (err instanceof ApiError) return renderJsonError(err);
     return renderJsonError(new ApiError('BAD_REQUEST', (err as Error).message));
@@ -67,21 +94,4 @@ function select(modules: readonly AnyApiModule[], id: string | undefined): reado
   const found = modules.filter((m) => m.id === id);
   if (found.length === 0) throw new ApiError('NOT_FOUND', `no API "${id}" is served`);
   return found;
-}
-
-function importStates(modules: readonly AnyApiModule[], buf: Buffer): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(buf.toString('utf8'));
-  } catch {
-    throw new ApiError('BAD_REQUEST', 'state must be JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ApiError('BAD_REQUEST', 'state must be an object keyed by api id');
-  }
-  const states = parsed as Record<string, unknown>;
-  for (const key of Object.keys(states)) {
-    if (!modules.some((m) => m.id === key)) throw new ApiError('BAD_REQUEST', `state for unknown api "${key}"`);
-  }
-  for (const m of modules) if (m.id in states) m.importState(states[m.id]);
 }

@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'VALIDATION'
   | 'RATE_LIMITED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
 
 /** The HTTP status each code gets unless a renderer decides otherwise. */
 export const DEFAULT_STATUS: Readonly<Record<ErrorCode, number>> = {
@@ -35,6 +36,7 @@ export const DEFAULT_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 /** Optional extras of an error. */

@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ValidationIssue } from './ajv.js';
-import { CONTROL_PREFIX, handleControl } from './control.js';
+import { CONTROL_PREFIX, type ControlContext, handleControl } from './control.js';
+import { renderJsonError } from './default-errors.js';
+import { type DocsMount, redirectToDocs } from './docs-mount.js';
+import { ApiError } from './errors.js';
+import { describeFault, type FaultInjector, type FaultPlan, faultResponse, sleep } from './fault-inject.js';
 import type { Mount } from './mount.js';
 import type { ResolvedOptions } from './options.js';
-import { type PipelineOptions, runPipeline } from './pipeline.js';
+import { type PipelineOptions, type PipelineResult, runPipeline } from './pipeline.js';
 import { parseQuery } from './query.js';
 import type { RequestLog } from './request-log.js';
-import type { AnyApiModule, RawResponse, RequestInfo } from './types.js';
+import type { RawResponse, RequestInfo } from './types.js';
+import { writeResponse, writeTruncated } from './write-response.js';
 
 /** A fresh response for paths outside every mounted API (responses are mutated when written). */
 const noApi = (): RawResponse => ({
@@ -15,38 +20,30 @@ const noApi = (): RawResponse => ({
   body: 'Not Found\n',
 });
 
+/** What the request listener serves besides the mounted APIs. */
+export interface HandlerParts {
+  mounts: readonly Mount[];
+  opts: ResolvedOptions;
+  log: RequestLog;
+  faults: FaultInjector;
+  /** The control endpoints, when they are on. */
+  control: ControlContext | undefined;
+  /** The docs site, when it is served. */
+  docs: DocsMount | undefined;
+  /** Called after each successful API request that may have written (not GET/HEAD), when state is kept. */
+  onWrite: (() => void) | undefined;
+}
+
 /**
- * The node:http request listener: splits the URL, serves the control endpoints, finds the mounted API by base path
- * (longest first), runs the pipeline, writes the response and records it in the request log.
+ * The node:http request listener: serves the control endpoints and the docs site, finds the mounted API by base
+ * path (longest first), applies an injected fault when one is configured or asked for, runs the pipeline, writes
+ * the response and records it in the request log.
  */
 export function createRequestHandler(
-  mounts: readonly Mount[],
-  modules: readonly AnyApiModule[],
-  opts: ResolvedOptions,
-  log: RequestLog,
+  parts: HandlerParts,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const onCrash = (err: unknown) => opts.log(`crmkit: unexpected error: ${(err as Error)?.stack ?? String(err)}`);
-  const pipelines = new Map<Mount, PipelineOptions>();
-  for (const mount of mounts) {
-    pipelines.set(mount, {
-      bodyLimit: opts.bodyLimit,
-      validateResponses: opts.validateResponses,
-      onCrash,
-      onViolation: (info: RequestInfo, operationId: string, status: number, issues: ValidationIssue[]) => {
-        const { method } = info;
-        const path = mount.basePath + info.path;
-        log.violations.push({
-          time: new Date().toISOString(),
-          api: mount.module.id,
-          operationId,
-          method,
-          path,
-          status,
-          issues,
-        });
-      },
-    });
-  }
+  const { mounts, opts, log, faults, control, docs, onWrite } = parts;
+  const pipelines = new Map<Mount, PipelineOptions>(mounts.map((m) => [m, pipelineOptions(m, opts, log)]));
   return async (req, res) => {
     const started = performance.now();
     const url = req.url ?? '/';
@@ -57,23 +54,79 @@ export function createRequestHandler(
     let response: RawResponse;
     let api: string | undefined;
     let operationId: string | undefined;
-    if (opts.control && path.startsWith(CONTROL_PREFIX)) {
-      response = await handleControl(req, path.slice(CONTROL_PREFIX.length), rawQuery, modules, log);
+    let plan: FaultPlan | undefined;
+    if (control && path.startsWith(CONTROL_PREFIX)) {
+      response = await handleControl(req, path.slice(CONTROL_PREFIX.length), rawQuery, control);
+    } else if (docs?.(req, res, path)) {
+      return;
     } else {
       const mount = findMount(mounts, path);
-      if (!mount) response = noApi();
-      else {
+      if (!mount) {
+        if (docs && path === '/' && (method === 'GET' || method === 'HEAD')) return redirectToDocs(res);
+        response = noApi();
+      } else {
         api = mount.module.id;
         const baseUrl = `http://${req.headers.host ?? 'localhost'}${mount.basePath}`;
         const local = path.slice(mount.basePath.length) || '/';
         const search = q < 0 ? '' : url.slice(q + 1);
         const info = { req, method, path: local, search, rawQuery, headers: req.headers, baseUrl };
-        ({ response, operationId } = await runPipeline(mount, info, pipelines.get(mount) as PipelineOptions));
+        const pipeline = pipelines.get(mount) as PipelineOptions;
+        let result: PipelineResult | undefined;
+        if (faults.wants(info)) {
+          try {
+            plan = faults.plan(mount, info);
+          } catch (err) {
+            result = { response: renderJsonError(new ApiError('BAD_REQUEST', (err as Error).message)), operationId };
+          }
+        }
+        if (plan) result = await runFaulted(mount, info, plan, pipeline);
+        else result ??= await runPipeline(mount, info, pipeline);
+        ({ response, operationId } = result);
       }
     }
-    write(res, response, method === 'HEAD');
+    const fault = plan ? describeFault(plan.decision) : undefined;
+    if (plan?.decision.fault === 'reset') {
+      res.destroy();
+      log.record({ at: Date.now(), api, operationId, method, path, status: 0, ms: performance.now() - started, fault });
+      return;
+    }
+    if (plan?.decision.fault === 'truncate') writeTruncated(res, response);
+    else writeResponse(res, response, method === 'HEAD');
     const ms = performance.now() - started;
-    log.record({ at: Date.now(), api, operationId, method, path, status: response.status, ms });
+    log.record({ at: Date.now(), api, operationId, method, path, status: response.status, ms, fault });
+    if (onWrite && api !== undefined && response.status < 400 && method !== 'GET' && method !== 'HEAD') onWrite();
+  };
+}
+
+/** A request with a fault: the delay, then the forced status (without running the request) or the pipeline. */
+async function runFaulted(mount: Mount, info: RequestInfo, plan: FaultPlan, opts: PipelineOptions) {
+  const { decision } = plan;
+  if (decision.delay > 0) await sleep(decision.delay);
+  const operationId = plan.route?.info.operationId;
+  if (decision.fault === 'reset') return { response: { status: 0, headers: {} }, operationId };
+  if (decision.status !== undefined)
+    return { response: faultResponse(mount, info, plan, decision.status), operationId };
+  return runPipeline(mount, info, opts);
+}
+
+function pipelineOptions(mount: Mount, opts: ResolvedOptions, log: RequestLog): PipelineOptions {
+  return {
+    bodyLimit: opts.bodyLimit,
+    validateResponses: opts.validateResponses,
+    onCrash: (err: unknown) => opts.log(`crmkit: unexpected error: ${(err as Error)?.stack ?? String(err)}`),
+    onViolation: (info: RequestInfo, operationId: string, status: number, issues: ValidationIssue[]) => {
+      const { method } = info;
+      const path = mount.basePath + info.path;
+      log.violations.push({
+        time: new Date().toISOString(),
+        api: mount.module.id,
+        operationId,
+        method,
+        path,
+        status,
+        issues,
+      });
+    },
   };
 }
 
@@ -82,12 +135,4 @@ function findMount(mounts: readonly Mount[], path: string): Mount | undefined {
     if (m.basePath === '' || path === m.basePath || path.startsWith(`${m.basePath}/`)) return m;
   }
   return undefined;
-}
-
-function write(res: ServerResponse, response: RawResponse, head: boolean): void {
-  const { body } = response;
-  const headers: Record<string, string | number> = response.headers;
-  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
-  res.writeHead(response.status, headers);
-  res.end(head ? undefined : body);
 }

@@ -7,8 +7,11 @@ export interface RequestRecord {
   operationId: string | undefined;
   method: string;
   path: string;
+  /** 0 when the connection was closed without an answer (an injected `reset` fault). */
   status: number;
   ms: number;
+  /** The injected fault, e.g. `status=503`, `delay=200`, `reset` (absent for normal requests). */
+  fault?: string;
 }
 
 /** A handler result that broke the specification (recorded when response validation is on). */

@@ -14,8 +14,9 @@ const issue = (message: string, keyword = 'contract'): ValidationIssue => ({
 
 /**
  * Checks a handler result against the operation's declared responses: the status must be declared, a body must
- * match the schema of its media type (the JSON schema, and for XML also the XML schema), a declared body must not
- * be missing on success, and declared headers of a success response must be present.
+ * match the schema of the format asked for (JSON: the `application/json` schema; XML: only the `application/xml`
+ * schema, applied to the XML document's value of `xmlBody ?? body`), a declared body must not be missing on
+ * success, and declared headers of a success response must be present.
  */
 export function checkResult(validator: OperationValidator, format: Format, result: HandlerResult): ValidationIssue[] {
   const declared = responseFor(validator.operation, result.status);
@@ -33,12 +34,12 @@ export function checkResult(validator: OperationValidator, format: Format, resul
     return issues;
   }
   if (typeof body === 'string' || Buffer.isBuffer(body)) return issues;
-  if (!jsonSchema) return [...issues, issue(`no JSON body is declared for status ${result.status}`)];
-  issues.push(...validator.response(jsonSchema, body));
-  const xmlSchema = declared.content['application/xml'];
   if (format === 'xml') {
-    if (!xmlSchema) issues.push(issue(`no XML body is declared for status ${result.status}`));
-    else issues.push(...validator.response(xmlSchema, toXmlValue(xmlEnvelope(jsonSchema, xmlSchema), body)));
+    const xmlSchema = declared.content['application/xml'];
+    if (!xmlSchema) return [...issues, issue(`no XML body is declared for status ${result.status}`)];
+    const value = toXmlValue(xmlEnvelope(jsonSchema, xmlSchema), result.xmlBody ?? body);
+    return [...issues, ...validator.response(xmlSchema, value)];
   }
-  return issues;
+  if (!jsonSchema) return [...issues, issue(`no JSON body is declared for status ${result.status}`)];
+  return [...issues, ...validator.response(jsonSchema, body)];
 }

@@ -11,8 +11,8 @@ export const CONTENT_TYPES: Readonly<Record<Format, string>> = {
 
 /**
  * Turns a handler result into bytes: JSON, or XML through the XML schema the operation declares for that status
- * (unwrapping the JSON resource key where the XML document is the object itself). A string or Buffer body is sent as
- * is. Without a body there is no Content-Type (Redmine's 204).
+ * (from `xmlBody` when the handler gave one, unwrapping the JSON resource key where the XML document is the object
+ * itself). A string or Buffer body is sent as is. Without a body there is no Content-Type (Redmine's 204).
  */
 export function serializeResult(op: OperationInfo, format: Format, result: HandlerResult): RawResponse {
   const headers: Record<string, string> = {};
@@ -24,7 +24,7 @@ export function serializeResult(op: OperationInfo, format: Format, result: Handl
     const content = responseFor(op, result.status)?.content ?? {};
     const xmlSchema = content['application/xml'];
     if (xmlSchema) {
-      const value = toXmlValue(xmlEnvelope(content['application/json'], xmlSchema), body);
+      const value = toXmlValue(xmlEnvelope(content['application/json'], xmlSchema), result.xmlBody ?? body);
       headers['content-type'] ??= CONTENT_TYPES.xml;
       return { status: result.status, headers, body: serializeXml(value, xmlSchema) };
     }

@@ -24,6 +24,12 @@ export interface HandlerResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * The body to render when the request asked for XML, in the same JSON shape as `body` (resource key included),
+   * for APIs whose XML form differs from the JSON one in more than syntax (e.g. a list that XML joins into one
+   * text). Used for XML serialisation and for XML response validation; ignored for JSON.
+   */
+  xmlBody?: unknown;
 }
 
 /** What the pipeline knows about a request before routing. */
@@ -142,8 +148,8 @@ export interface ApiModule<State = unknown, Principal = unknown> {
   exportState(): unknown;
   /** Replaces the state with a snapshot from `exportState`; throws (changing nothing) when it is malformed. */
   importState(snapshot: unknown): void;
-  /** Lines printed under the API's URL at start-up (credentials). */
-  startupInfo(): string[];
+  /** Lines printed under the API's URL at start-up (credentials); `baseUrl` is that URL. */
+  startupInfo(baseUrl?: string): string[];
 }
 
 /** A module of any state and principal type, as the server stores them. */
@@ -162,6 +168,14 @@ export interface ModuleOptions {
   plutioPeople?: number;
   /** Plutio: calls per client and hour before 429; 0 turns the limit off; undefined = the default 1000. */
   plutioRateLimit?: number;
+  /** Plutio: client id of the default application (unset: `CRMKIT_PLUTIO_CLIENT_ID`, else `crmkit-client`). */
+  plutioClientId?: string;
+  /** Plutio: its client secret (unset: `CRMKIT_PLUTIO_CLIENT_SECRET`, else `crmkit-secret`). */
+  plutioClientSecret?: string;
+  /** Plutio: its business, a subdomain label (unset: `CRMKIT_PLUTIO_BUSINESS`, else `acme`). */
+  plutioBusiness?: string;
+  /** Plutio: access-token lifetime in seconds (unset: `CRMKIT_PLUTIO_TOKEN_TTL`, else 3600). */
+  plutioTokenTtl?: number;
 }
 
 /** Builds one API module. */

@@ -1,0 +1,24 @@
+import type { ServerResponse } from 'node:http';
+import type { RawResponse } from './types.js';
+
+/** Writes a finished response (no body for HEAD, but the GET's Content-Length). */
+export function writeResponse(res: ServerResponse, response: RawResponse, head: boolean): void {
+  const { body } = response;
+  const headers: Record<string, string | number> = response.headers;
+  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  res.writeHead(response.status, headers);
+  res.end(head ? undefined : body);
+}
+
+/**
+ * Writes the headers (announcing the whole body) and the first half of the body, then closes the connection: the
+ * client sees a response cut short (`fault=truncate`).
+ */
+export function writeTruncated(res: ServerResponse, response: RawResponse): void {
+  const body = response.body === undefined ? Buffer.alloc(0) : Buffer.from(response.body);
+  const headers: Record<string, string | number> = response.headers;
+  headers['content-length'] = body.length;
+  res.writeHead(response.status, headers);
+  res.flushHeaders();
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+}
