@@ -67,8 +67,9 @@ export function noSuffixScenario(sc: ScenarioContext, op: OperationEntry, cleanu
         params: (ctx) => pick(ctx.vars, found.params),
         rewritePath: (path) => path.replace(/\.json(?=\?|$)/, ''),
         // A real Redmine serves its HTML web UI to `Accept: */*` (curl, browsers) on these paths; API clients, which
-        // ask for JSON, get the 406 (with their media type as Content-Type and the text hint as body).
-        headers: { Accept: sc.target === 'live' ? 'application/json' : '*/*' },
+        // ask for JSON, get the 406 (with their media type as Content-Type and the text hint as body). Prism ignores
+        // Accept here and answers 404.
+        headers: { Accept: sc.target === 'prism' ? '*/*' : 'application/json' },
         expect: { status: 406 },
         cleanup,
       },

@@ -135,6 +135,7 @@ test('can fail: broken copies of a JSON and an XML example are rejected by the s
 
   const requiredElement = (c: ExampleCase): { schema: Json; bound: Json; element: string } | undefined => {
     if (mediaKind(c.mediaType) !== 'xml' || typeof c.examples[0]?.value !== 'string' || !isObject(c.schema)) return;
+    if (c.schema.type === 'string') return; // a text body under an XML media type (the 406 hint)
     const schema = c.schema;
     const bound = bindXml(parseXmlDocument(c.examples[0].value), schema);
     if (!isObject(bound)) return;

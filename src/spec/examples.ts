@@ -44,6 +44,10 @@ export function validateExample(mediaType: string, schema: unknown, value: unkno
   switch (mediaKind(mediaType)) {
     case 'xml': {
       if (typeof value !== 'string') return ['an XML example must be a string holding the document'];
+      // A body documented as a plain string under an XML media type (Redmine's 406 hint) is text, not a document.
+      if (typeof target === 'object' && (target as { type?: unknown }).type === 'string') {
+        return validateAgainst(target, value, refRoot);
+      }
       let bound: unknown;
       try {
         bound = bindXml(parseXmlDocument(value), typeof target === 'object' ? target : {});
