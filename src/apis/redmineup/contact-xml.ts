@@ -1,17 +1,12 @@
-import { serializeXml } from '../../formats/xml.js';
 import type { FamilyContext } from '../../redmine-family/index.js';
-import { responseFor } from '../../server/operations.js';
-import { CONTENT_TYPES } from '../../server/serialize.js';
 import type { HandlerResult } from '../../server/types.js';
-import { toXmlValue, xmlEnvelope } from '../../server/xml-envelope.js';
 import type { RedmineUpState } from './state.js';
 
 /**
  * The result of an operation that returns contacts. A contact's JSON and XML forms differ in more than syntax:
  * JSON `tag_list` is an array of names, XML `<tag_list>` one text joined with ", " (Redmine's `TagList#to_s`), so
- * the documents describe them with two schemas (`Contact`, `ContactXml`). The JSON body goes through the pipeline
- * as usual; for `.xml` the body is rendered here, through the operation's declared XML schema, from the JSON body
- * with every `tag_list` joined.
+ * the documents describe them with two schemas (`Contact`, `ContactXml`). For `.xml` the pipeline serialises and
+ * validates `xmlBody`, the same body with every `tag_list` joined.
  */
 export function contactResult(
   ctx: FamilyContext<RedmineUpState>,
@@ -19,16 +14,7 @@ export function contactResult(
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): HandlerResult {
-  if (ctx.format !== 'xml') return { status, headers, body };
-  const content = responseFor(ctx.operation, status)?.content ?? {};
-  const xmlSchema = content['application/xml'];
-  if (!xmlSchema) return { status, headers, body };
-  const value = toXmlValue(xmlEnvelope(content['application/json'], xmlSchema), xmlTagLists(body));
-  return {
-    status,
-    headers: { ...headers, 'content-type': CONTENT_TYPES.xml },
-    body: serializeXml(value, xmlSchema),
-  };
+  return { status, headers, body, xmlBody: ctx.format === 'xml' ? xmlTagLists(body) : undefined };
 }
 
 /** A copy of a contact body (single or list) with each contact's `tag_list` as XML text. */
