@@ -1,5 +1,4 @@
-import { createRedmineFamilyModule, type RedminePrincipal, redmineInvalidBody } from '../../redmine-family/index.js';
-import type { ValidationIssue } from '../../server/ajv.js';
+import { createRedmineFamilyModule, type RedminePrincipal } from '../../redmine-family/index.js';
 import type { ApiModule, ModuleOptions } from '../../server/types.js';
 import { loadBundledSpec } from '../../spec/load.js';
 import { redmineUpHandlers } from './handlers.js';
@@ -15,31 +14,11 @@ export { RedmineUpState } from './state.js';
 export function createRedmineUpModule(options: ModuleOptions): ApiModule<RedmineUpState, RedminePrincipal> {
   const state = new RedmineUpState({ seed: options.seed, adminApiKey: options.adminApiKey });
   state.reset();
-  const module = createRedmineFamilyModule({
+  return createRedmineFamilyModule({
     id: 'redmineup',
     basePath: '/redmineup',
     document: loadBundledSpec('redmineup'),
     state,
     handlers: redmineUpHandlers(),
   });
-  return {
-    ...module,
-    onInvalidBody: (issues, body, req) =>
-      redmineInvalidBody(
-        issues.filter((i) => !ambiguousOneOf(i)),
-        body,
-        req,
-      ),
-  };
-}
-
-/**
- * XML and form values are validated with type coercion, under which a text such as `<tag_list>vip,cold
- * call</tag_list>` matches both branches of the document's `string | array` union for `tag_list` and fails `oneOf`
- * for matching twice. A value that matches several branches is valid, so those issues are dropped before the
- * family's usual handling of invalid bodies.
- */
-function ambiguousOneOf(issue: ValidationIssue): boolean {
-  const passing = issue.params.passingSchemas;
-  return issue.keyword === 'oneOf' && Array.isArray(passing) && passing.length > 1;
 }
