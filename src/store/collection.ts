@@ -1,4 +1,5 @@
 import { type DeepReadonly, frozenCopy } from './freeze.js';
+import type { UndoLog } from './undo-log.js';
 
 /** Every stored record has a positive integer id, assigned by its collection. */
 export interface Entity {
@@ -27,12 +28,19 @@ export interface CollectionSnapshot {
  */
 export class Collection<T extends Entity> {
   private items = new Map<number, DeepReadonly<T>>();
+  /** Insertion stamp of every record, to restore the order when a rollback brings removed records back. */
+  private stamps = new Map<number, number>();
+  private nextStamp = 0;
   private nextId = 1;
 
-  /** @param onChange called after every write (the owning Database counts versions with it). */
+  /**
+   * @param onChange called after every write and every undone write (the owning Database counts versions with it).
+   * @param undo where writes record their undo step while a transaction of the owning Database runs.
+   */
   constructor(
     readonly name: string,
     private readonly onChange: () => void = () => {},
+    private readonly undo?: UndoLog,
   ) {}
 
   /** Number of records. */
@@ -64,8 +72,18 @@ export class Collection<T extends Entity> {
     if (!Number.isInteger(id) || id < 1) throw new Error(`${this.name}: invalid id ${id}`);
     if (this.items.has(id)) throw new Error(`${this.name}: duplicate id ${id}`);
     const record = frozenCopy({ ...data, id } as unknown as T);
+    const previousNextId = this.nextId;
     this.items.set(id, record);
+    this.stamps.set(id, this.nextStamp++);
     if (id >= this.nextId) this.nextId = id + 1;
+    if (this.undo?.recording) {
+      this.undo.record(() => {
+        this.items.delete(id);
+        this.stamps.delete(id);
+        this.nextId = previousNextId;
+        this.onChange();
+      });
+    }
     this.onChange();
     return record;
   }
@@ -76,21 +94,50 @@ export class Collection<T extends Entity> {
     if (!current) throw new Error(`${this.name}: no record ${id}`);
     const record = frozenCopy({ ...(current as T), ...(patch as unknown as Partial<T>), id } as T);
     this.items.set(id, record);
+    if (this.undo?.recording) {
+      this.undo.record(() => {
+        this.items.set(id, current);
+        this.onChange();
+      });
+    }
     this.onChange();
     return record;
   }
 
   /** Deletes a record; returns whether it existed. */
   remove(id: number): boolean {
-    const removed = this.items.delete(id);
-    if (removed) this.onChange();
-    return removed;
+    const record = this.items.get(id);
+    if (!record) return false;
+    const stamp = this.stamps.get(id) as number;
+    this.items.delete(id);
+    this.stamps.delete(id);
+    const undo = this.undo;
+    if (undo?.recording) {
+      undo.record(() => {
+        this.items.set(id, record);
+        this.stamps.set(id, stamp);
+        undo.afterUndo(this.restoreOrder);
+        this.onChange();
+      });
+    }
+    this.onChange();
+    return true;
   }
 
   /** Deletes every record and restarts ids at 1. */
   clear(): void {
-    this.items.clear();
+    const { items, stamps, nextId } = this;
+    this.items = new Map();
+    this.stamps = new Map();
     this.nextId = 1;
+    if (this.undo?.recording) {
+      this.undo.record(() => {
+        this.items = items;
+        this.stamps = stamps;
+        this.nextId = nextId;
+        this.onChange();
+      });
+    }
     this.onChange();
   }
 
@@ -107,17 +154,18 @@ export class Collection<T extends Entity> {
         throw new Error(`${this.name}: items must be objects`);
       this.insert(item as NewRecord<T>);
     }
-    this.nextId = Math.max(this.nextId, snapshot.nextId);
+    const nextId = this.nextId;
+    this.nextId = Math.max(nextId, snapshot.nextId);
+    if (this.undo?.recording) {
+      this.undo.record(() => {
+        this.nextId = nextId;
+      });
+    }
   }
 
-  /** Cheap copy of the internal state, used by `Database.transaction` to roll back. */
-  checkpoint(): () => void {
-    const items = new Map(this.items);
-    const nextId = this.nextId;
-    return () => {
-      this.items = items;
-      this.nextId = nextId;
-      this.onChange();
-    };
-  }
+  /** Puts the records back in insertion order after a rollback re-added removed ones (at the end of the map). */
+  private readonly restoreOrder = (): void => {
+    const stamp = (id: number) => this.stamps.get(id) as number;
+    this.items = new Map([...this.items].sort(([a], [b]) => stamp(a) - stamp(b)));
+  };
 }

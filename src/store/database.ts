@@ -1,4 +1,5 @@
 import { Collection, type CollectionSnapshot, type Entity } from './collection.js';
+import { UndoLog } from './undo-log.js';
 
 /** A whole state snapshot: one entry per collection. */
 export type DatabaseSnapshot = Record<string, CollectionSnapshot>;
@@ -9,6 +10,7 @@ export type DatabaseSnapshot = Record<string, CollectionSnapshot>;
  */
 export class Database {
   private readonly collections = new Map<string, Collection<Entity>>();
+  private readonly undo = new UndoLog();
   private writes = 0;
 
   /** Grows with every write to any collection (a cheap "has anything changed?" check for caches). */
@@ -20,9 +22,13 @@ export class Database {
   define<T extends Entity>(name: string): Collection<T> {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new Collection<Entity>(name, () => {
-        this.writes++;
-      });
+      collection = new Collection<Entity>(
+        name,
+        () => {
+          this.writes++;
+        },
+        this.undo,
+      );
       this.collections.set(name, collection);
     }
     return collection as unknown as Collection<T>;
@@ -61,16 +67,12 @@ export class Database {
   }
 
   /**
-   * Runs `fn`; if it throws, every collection is put back as it was before, so a multi-step write is all or
-   * nothing. Records are immutable, so the checkpoint is a shallow copy of each collection's index.
+   * Runs `fn`; if it throws, every collection is put back as it was before (records, insertion order, next ids), so
+   * a multi-step write is all or nothing. Each write inside records how to undo itself (see {@link UndoLog}): the
+   * cost grows with what `fn` writes, not with what is stored. Transactions nest; an inner one that fails undoes
+   * only its own writes.
    */
   transaction<R>(fn: () => R): R {
-    const restores = [...this.collections.values()].map((c) => c.checkpoint());
-    try {
-      return fn();
-    } catch (err) {
-      for (const restore of restores) restore();
-      throw err;
-    }
+    return this.undo.run(fn);
   }
 }

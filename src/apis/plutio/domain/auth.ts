@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PlutioError } from './errors.js';
 import { stableId } from './ids.js';
 import { OAuthError } from './oauth-error.js';
+import { DEFAULT_MAX_TOKENS_PER_CLIENT, TokenStore } from './token-store.js';
 
 /** An API application (Settings → API Manager): credentials, the businesses it may use and its user id. */
 export interface PlutioApp {
@@ -31,6 +32,8 @@ export interface AuthOptions {
   tokenTtlSeconds?: number;
   /** Makes the 40-hex-character access tokens; random bytes by default. */
   tokenFactory?: () => string;
+  /** Most live tokens per client; issuing one more forgets the client's oldest unused one. Default 10,000. */
+  maxTokensPerClient?: number;
 }
 
 /** Body of a successful `POST /oauth/token`, the `oauth2-server` token object. */
@@ -63,18 +66,21 @@ export function resolveApps(apps: readonly PlutioAppConfig[]): PlutioApp[] {
 export class PlutioAuth {
   readonly apps: readonly PlutioApp[];
   readonly tokenTtlSeconds: number;
-  readonly #tokens = new Map<string, { app: PlutioApp; expiresAt: Date }>();
+  readonly #tokens: TokenStore;
   readonly #tokenFactory: () => string;
 
   constructor(options: AuthOptions = {}) {
     this.apps = resolveApps(options.apps ?? DEFAULT_APPS);
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     this.#tokenFactory = options.tokenFactory ?? (() => randomBytes(20).toString('hex'));
+    this.#tokens = new TokenStore(options.maxTokensPerClient ?? DEFAULT_MAX_TOKENS_PER_CLIENT);
   }
 
   /**
    * Handles the fields of `POST /oauth/token` (already decoded from `application/x-www-form-urlencoded`). Checks
-   * happen in the order of `oauth2-server`: client credentials first, then the grant type.
+   * happen in the order of `oauth2-server`: client credentials first, then the grant type. A client keeps at most
+   * `maxTokensPerClient` live tokens (beyond, its oldest token not used since it was issued is forgotten, see
+   * `TokenStore`); expired tokens are forgotten as new ones are issued.
    * @throws OAuthError `invalid_request` (missing field), `invalid_client` (wrong id or secret),
    *   `unsupported_grant_type` (anything but `client_credentials`).
    */
@@ -92,8 +98,7 @@ export class PlutioAuth {
     }
     const accessToken = this.#tokenFactory();
     const expiresAt = new Date(now.getTime() + this.tokenTtlSeconds * 1000);
-    if (this.#tokens.size >= 4096) this.#sweep(now);
-    this.#tokens.set(accessToken, { app, expiresAt });
+    this.#tokens.add({ token: accessToken, app, expiresAt }, now);
     return {
       accessToken,
       accessTokenExpiresAt: expiresAt.toISOString(),
@@ -105,7 +110,7 @@ export class PlutioAuth {
   /** Looks a bearer token up; an expired token is forgotten. Messages are those of `oauth2-server`. */
   verifyToken(token: string | undefined, now: Date): TokenCheck {
     if (!token) return fail('missing', 'Unauthorized request: no authentication given');
-    const entry = this.#tokens.get(token);
+    const entry = this.#tokens.use(token);
     if (!entry) return fail('unknown', 'Invalid token: access token is invalid');
     if (entry.expiresAt.getTime() <= now.getTime()) {
       this.#tokens.delete(token);
@@ -138,9 +143,9 @@ export class PlutioAuth {
     return { app: check.app, business: this.checkBusiness(check.app, business) };
   }
 
-  #sweep(now: Date): void {
-    for (const [token, entry] of this.#tokens)
-      if (entry.expiresAt.getTime() <= now.getTime()) this.#tokens.delete(token);
+  /** Number of tokens held (including expired ones not forgotten yet). */
+  get tokenCount(): number {
+    return this.#tokens.size;
   }
 
   /** Forgets every issued token. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { cloneJson, deepMerge, isPlainObject, jsonEqual } from './json.js';
+import { cloneJson, deepFreeze, deepMerge, isPlainObject, jsonEqual } from './json.js';
 
 test('cloneJson copies deeply and drops undefined keys', () => {
   const src = { a: { b: [1, { c: 2 }] }, u: undefined };
@@ -30,4 +30,15 @@ test('isPlainObject and jsonEqual', () => {
   expect(jsonEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
   expect(jsonEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
   expect(jsonEqual([1], { 0: 1 })).toBe(false);
+});
+
+test('deepFreeze freezes every level and skips parts that are already frozen', () => {
+  const shared = deepFreeze({ tags: ['a'] });
+  const rec = deepFreeze({ a: { b: [1, { c: 2 }] }, shared });
+  expect(Object.isFrozen(rec.a.b[1])).toBe(true);
+  expect(Object.isFrozen(rec.shared.tags)).toBe(true);
+  expect(() => {
+    (rec.a.b as unknown[]).push(3);
+  }).toThrow(TypeError);
+  expect(deepFreeze('x')).toBe('x');
 });

@@ -21,6 +21,18 @@ export function cloneJson<T>(value: T): T {
 }
 
 /**
+ * Freezes a JSON value in place, every level of it, and returns it. Children are frozen before their parent, so a
+ * frozen object met on the way (a part shared with an earlier version of a record) is already frozen throughout and
+ * is not walked again.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const key of Object.keys(value)) deepFreeze((value as JsonObject)[key]);
+  return Object.freeze(value);
+}
+
+/**
  * Merges a partial update into a record: nested plain objects merge key by key (so `{name: {first}}` keeps
  * `name.last`), arrays and scalars are replaced, `undefined` values are skipped. Returns a new object.
  */

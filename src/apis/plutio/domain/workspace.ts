@@ -25,7 +25,8 @@ export interface WorkspaceOptions {
 /**
  * The data of one Plutio business (the `Business` header) and every operation of the v1.8 API on it. Each write
  * runs in a transaction: it validates and stages everything, then applies it at once, so a failed write changes
- * nothing (records, id sequence, counters). Reads and write results are copies; callers may keep or change them.
+ * nothing (records, id sequence, counters). Reads and write results are copies; callers may keep or change them
+ * ({@link Workspace.readShared} excepted).
  */
 export class Workspace {
   #data: WorkspaceData;
@@ -65,7 +66,20 @@ export class Workspace {
    * @throws PlutioError 404 when `_id` is given and nothing matches; as {@link list} otherwise.
    */
   read(collection: string, params: QueryParams = {}): JsonObject | JsonObject[] {
-    const records = this.list(collection, params);
+    return this.#read(collection, params, false);
+  }
+
+  /**
+   * {@link read} without the copies: the stored records themselves, deep-frozen, valid as they are now (a later
+   * write stores new objects and leaves these alone). For callers that only serialise the answer, such as the HTTP
+   * layer; changing them throws a `TypeError`.
+   */
+  readShared(collection: string, params: QueryParams = {}): Readonly<JsonObject> | ReadonlyArray<Readonly<JsonObject>> {
+    return this.#read(collection, params, true);
+  }
+
+  #read(collection: string, params: QueryParams, shared: boolean): JsonObject | JsonObject[] {
+    const records = listRecords(this.#data, collection, params, shared);
     if (params._id === undefined) return records;
     const [record] = records;
     if (!record) throw notFound(collection, String([params._id].flat()[0]));

@@ -7,15 +7,16 @@ import type { ResourceOperation } from '../operations.js';
 /** Context of a Plutio resource handler: the domain as state, the caller's app and workspace as principal. */
 export type PlutioContext = HandlerContext<PlutioDomain, PlutioPrincipal>;
 
-type Run = (ctx: PlutioContext, collection: string) => JsonObject | JsonObject[];
+type Run = (ctx: PlutioContext, collection: string) => Readonly<JsonObject> | ReadonlyArray<Readonly<JsonObject>>;
 
 /**
  * What each index operation does on the caller's workspace. Reads take the raw query (every `key=value` pair is a
- * filter, `q`, `skip`, `limit`; `_id` gives one object or 404); writes take the JSON body with `_id` where the
- * record is addressed. The trash bin's read and delete are the same operations on the `trash-bin` collection.
+ * filter, `q`, `skip`, `limit`; `_id` gives one object or 404) and answer the stored records read-only (the
+ * pipeline only serialises them, so nothing is copied); writes take the JSON body with `_id` where the record is
+ * addressed. The trash bin's read and delete are the same operations on the `trash-bin` collection.
  */
 const RUN: Readonly<Record<ResourceOperation['op'], Run>> = {
-  read: (ctx, c) => ctx.principal.workspace.read(c, ctx.rawQuery),
+  read: (ctx, c) => ctx.principal.workspace.readShared(c, ctx.rawQuery),
   create: (ctx, c) => ctx.principal.workspace.create(c, ctx.body, ctx.principal.app),
   update: (ctx, c) => ctx.principal.workspace.update(c, ctx.body, ctx.principal.app),
   delete: (ctx, c) => ctx.principal.workspace.remove(c, ctx.body, ctx.principal.app),

@@ -1,4 +1,5 @@
 import { isPlainObject, type JsonObject } from '../json.js';
+import { withElementScan } from './element-scan.js';
 import { makeResolver } from './resolve-path.js';
 
 /** A test on any value (records at the top level, array elements inside `$elemMatch`). */
@@ -80,12 +81,13 @@ function eqPredicate(path: string, b: Scalar): ValuePredicate {
   const get = makeResolver(path, true);
   const depth = dots(path);
   const isB = (x: unknown) => x === b;
-  return (v) => {
+  const whole: ValuePredicate = (v) => {
     const a = get(v);
     if (a === b) return true;
     if (a == null) return b === null;
     return Array.isArray(a) && someFlat(a, depth, isB);
   };
+  return withElementScan(path, whole, isB);
 }
 
 function someFlat(arr: unknown[], depth: number, test: (x: unknown) => boolean): boolean {
@@ -101,12 +103,14 @@ function comparison(test: (x: string | number | boolean, b: string | number | bo
     if (typeof b !== 'string' && typeof b !== 'number' && typeof b !== 'boolean') return undefined;
     const get = makeResolver(path, true);
     const type = typeof b;
-    return (v) => {
+    const each = (x: unknown) => typeof x === type && test(x as typeof b, b);
+    const whole: ValuePredicate = (v) => {
       const a = get(v);
-      if (!Array.isArray(a)) return typeof a === type && test(a as typeof b, b);
-      for (let i = 0; i < a.length; i++) if (typeof a[i] === type && test(a[i] as typeof b, b)) return true;
+      if (!Array.isArray(a)) return each(a);
+      for (let i = 0; i < a.length; i++) if (each(a[i])) return true;
       return false;
     };
+    return withElementScan(path, whole, each);
   };
 }
 
@@ -116,13 +120,14 @@ function membership(negate: boolean): Builder {
     const get = makeResolver(path, true);
     const set = new Set<unknown>(b);
     const hasNull = set.has(null);
-    const test = (v: unknown) => {
+    const whole: ValuePredicate = (v) => {
       const a = get(v);
       if (a == null) return hasNull;
       if (!Array.isArray(a)) return set.has(a);
       for (const x of a) if (set.has(x)) return true;
       return false;
     };
+    const test = withElementScan(path, whole, (x) => set.has(x));
     return negate ? (v) => !test(v) : test;
   };
 }
@@ -150,10 +155,11 @@ const BUILDERS: Record<string, Builder> = {
     const get = makeResolver(path, true);
     const regex = re as RegExp;
     const match = (x: unknown) => typeof x === 'string' && regex.test(x);
-    return (v) => {
+    const whole: ValuePredicate = (v) => {
       const a = get(v);
       return Array.isArray(a) ? someFlat(a, 1, match) : match(a);
     };
+    return withElementScan(path, whole, match);
   },
 };
 

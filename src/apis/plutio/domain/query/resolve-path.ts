@@ -16,7 +16,7 @@ export function makeResolver(path: string, unwrapArray: boolean): PathResolver {
   const general: PathResolver = (obj) =>
     obj === null || typeof obj !== 'object' ? obj : resolveParts(obj, parts, unwrapArray);
   const [a = '', b = '', c = ''] = parts;
-  if (parts.some((p) => isDigits(p) || p in Object.prototype)) {
+  if (!isPlainPath(parts)) {
     if (parts.length > 1) return general;
     return (obj) => (obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? getValue(obj, a) : general(obj));
   }
@@ -44,6 +44,14 @@ export function makeResolver(path: string, unwrapArray: boolean): PathResolver {
     default:
       return general;
   }
+}
+
+/**
+ * Whether every segment of a split path is a plain field name: not numeric (an array index), not empty and not a
+ * property every object inherits (`constructor`, `toString`, …), so a direct property read gives mingo's answer.
+ */
+export function isPlainPath(parts: readonly string[]): boolean {
+  return !parts.some((p) => isDigits(p) || p in Object.prototype);
 }
 
 /** `arr.field` where `arr` is an array: the general algorithm's result for one traversal level, without recursion. */

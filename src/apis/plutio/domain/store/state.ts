@@ -8,6 +8,10 @@ export interface WorkspaceData {
   businessId: string;
   /** User id of the business owner: the default actor. */
   ownerUserId: string;
+  /**
+   * Changed only by `Tx.commit`, which moves each changed map's revision (`revisions.ts`): the list indexes built
+   * over a map are valid while its revision stays the same. Stored records are never mutated (reads may share them).
+   */
   collections: Map<CollectionName, Map<string, JsonObject>>;
   ids: PrngState;
   counters: Record<string, number>;

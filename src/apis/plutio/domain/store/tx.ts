@@ -2,6 +2,7 @@ import { notFound } from '../errors.js';
 import { IdGenerator } from '../ids.js';
 import type { JsonObject } from '../json.js';
 import type { CollectionName } from '../resources.js';
+import { markChanged } from './revisions.js';
 import type { WorkspaceData } from './state.js';
 
 /**
@@ -88,7 +89,7 @@ export class Tx {
     this.#stage(collection).set(id, null);
   }
 
-  /** Applies every staged change. Cannot fail part-way: it only sets map entries. */
+  /** Applies every staged change and moves the revision of each changed collection. Cannot fail part-way. */
   commit(): void {
     for (const [collection, changes] of this.#staged) {
       const base = this.#base(collection);
@@ -96,6 +97,7 @@ export class Tx {
         if (record) base.set(id, record);
         else base.delete(id);
       }
+      if (changes.size > 0) markChanged(base);
     }
     this.#data.ids = this.#ids.state;
     this.#data.counters = this.#counters;
