@@ -1,5 +1,6 @@
 import { isPlainObject, type JsonObject } from '../json.js';
 import { withElementScan } from './element-scan.js';
+import { regexSubject } from './regex-safety.js';
 import { makeResolver } from './resolve-path.js';
 
 /** A test on any value (records at the top level, array elements inside `$elemMatch`). */
@@ -154,7 +155,7 @@ const BUILDERS: Record<string, Builder> = {
   $regex: (path, re) => {
     const get = makeResolver(path, true);
     const regex = re as RegExp;
-    const match = (x: unknown) => typeof x === 'string' && regex.test(x);
+    const match = (x: unknown) => typeof x === 'string' && regex.test(regexSubject(x));
     const whole: ValuePredicate = (v) => {
       const a = get(v);
       return Array.isArray(a) ? someFlat(a, 1, match) : match(a);

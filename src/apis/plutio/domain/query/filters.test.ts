@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { filterCandidates, filtersToCriteria } from './filters.js';
+import { filterCandidates, filtersToCriteria, MAX_FILTER_KEYS } from './filters.js';
 
 test('coerces booleans and numbers but keeps the raw string', () => {
   expect(filterCandidates('true')).toEqual(['true', true]);
@@ -19,6 +19,25 @@ test('builds $in criteria from every key but the reserved ones', () => {
 });
 
 test('refuses operator keys and prototype paths', () => {
-  expect(() => filtersToCriteria({ $where: '1' })).toThrow(/may not start with \$/);
+  expect(() => filtersToCriteria({ $where: '1' })).toThrow(/filter key "\$where" may not name an operator/);
+  expect(() => filtersToCriteria({ 'name.$ne': '1' })).toThrow(/may not name an operator/);
   expect(() => filtersToCriteria({ 'a.__proto__': '1' })).toThrow(/not allowed/);
+  expect(() => filtersToCriteria({ 'constructor.prototype.x': '1' })).toThrow(/not allowed/);
+  expect(() => filtersToCriteria({ 'a..b': '1' })).toThrow(/empty segment/);
+});
+
+test('refuses parameters whose prototype a __proto__ key replaced', () => {
+  const params: Record<string, unknown> = {};
+  const key = '__proto__';
+  params[key] = ['x']; // what a query parser assigning `__proto__[]=x` to a plain object does
+  expect(() => filtersToCriteria(params)).toThrow(/"__proto__" is not allowed/);
+  expect(filtersToCriteria(Object.assign(Object.create(null), { a: '1' }))).toEqual({ a: { $in: ['1', 1] } });
+});
+
+test(`refuses more than ${MAX_FILTER_KEYS} filter keys, reserved ones not counted`, () => {
+  const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, 'x']));
+  expect(
+    Object.keys(filtersToCriteria({ ...keys(MAX_FILTER_KEYS), skip: '0', limit: '1', q: '{}' }) ?? {}),
+  ).toHaveLength(MAX_FILTER_KEYS);
+  expect(() => filtersToCriteria(keys(MAX_FILTER_KEYS + 1))).toThrow(/more than 50 filter keys/);
 });

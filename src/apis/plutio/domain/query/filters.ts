@@ -4,6 +4,9 @@ import { invalidQuery, pathProblem } from './q-validate.js';
 /** Query parameters that are not basic filters. */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set(['skip', 'limit', 'q', 'sort']);
 
+/** Most basic `key=value` filter keys one list call may carry. */
+export const MAX_FILTER_KEYS = 50;
+
 const NUMBER = /^-?(?:\d+|\d*\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The values a basic filter value matches: the raw string, plus the boolean or number it spells. */
@@ -20,17 +23,22 @@ export function filterCandidates(raw: string): Array<string | number | boolean> 
  * element equals it; `"true"`/`"false"` and numeric strings also match the boolean or number (the raw string still
  * matches); a repeated parameter matches any of its values. Returns `undefined` when there is no filter.
  * @see shared/research/plutio-api.md §2.2 — `people?name.first=leo`, `projects?contributors=<id>`.
- * @throws PlutioError 400 for a key that starts with `$` or reaches `__proto__`-like properties.
+ * @throws PlutioError 400 for more than {@link MAX_FILTER_KEYS} keys, a key with a segment that starts with `$` or
+ * names `__proto__`, `constructor` or `prototype`, and parameters whose prototype a `__proto__` key replaced.
  */
 export function filtersToCriteria(params: Record<string, unknown>): JsonObject | undefined {
+  const proto = Object.getPrototypeOf(params);
+  if (proto !== Object.prototype && proto !== null) throw invalidQuery('filter key "__proto__" is not allowed');
   const criteria: JsonObject = {};
   let any = false;
+  let count = 0;
   for (const key of Object.keys(params)) {
     if (RESERVED_PARAMS.has(key)) continue;
     const raw = params[key];
     if (raw === undefined) continue;
+    if (++count > MAX_FILTER_KEYS) throw invalidQuery(`more than ${MAX_FILTER_KEYS} filter keys`);
     const problem = pathProblem(key);
-    if (problem) throw invalidQuery(problem);
+    if (problem) throw invalidQuery(problem.replace('field path', 'filter key'));
     const values = (Array.isArray(raw) ? raw : [raw]).map(String);
     criteria[key] = { $in: values.flatMap(filterCandidates) };
     any = true;

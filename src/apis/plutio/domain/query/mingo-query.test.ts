@@ -18,3 +18,11 @@ test('misplaced operators become 400 errors', () => {
   expect(() => compileWithMingo({ $gt: 1 })).toThrow(/Invalid query/);
   expect(() => compileWithMingo({ a: { $gt: 1, b: 2 } })).toThrow(/Invalid query/);
 });
+
+test('$regex looks only at the first 10,000 characters of a value', () => {
+  const long = `${'x'.repeat(10_000)}needle`;
+  expect(compileWithMingo({ a: { $regex: 'needle' } })({ a: long })).toBe(false);
+  expect(compileWithMingo({ a: { $regex: 'needle' } })({ a: long.slice(6) })).toBe(true);
+  expect(compileWithMingo({ a: { $not: { $regex: 'needle' } } })({ a: long })).toBe(true);
+  expect(compileWithMingo({ a: { $regex: 'NEEDLE', $options: 'i' } })({ a: ['b', 'needle'] })).toBe(true);
+});

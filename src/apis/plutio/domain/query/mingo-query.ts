@@ -15,16 +15,28 @@ import {
   $nor,
   $not,
   $or,
-  $regex,
   $size,
   $type,
+  $regex as mingoRegex,
 } from 'mingo/operators/query';
 import { Query } from 'mingo/query';
 import type { JsonObject } from '../json.js';
 import { invalidQuery } from './q-validate.js';
+import { regexSubject } from './regex-safety.js';
 
 /** A compiled record test. */
 export type RecordPredicate = (record: JsonObject) => boolean;
+
+/** A `RegExp` that only ever looks at the first characters of a value (see `regexSubject`). */
+class CappedRegExp extends RegExp {
+  override exec(value: string): RegExpExecArray | null {
+    return super.exec(regexSubject(value));
+  }
+}
+
+/** mingo's `$regex`, run against at most the first 10,000 characters of each value. */
+const $regex: typeof mingoRegex = (selector, value, options) =>
+  mingoRegex(selector, value instanceof RegExp ? new CappedRegExp(value.source, value.flags) : value, options);
 
 /**
  * A mingo context that knows only the allowed query operators: even a query that slipped past validation cannot

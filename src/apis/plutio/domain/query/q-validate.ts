@@ -57,12 +57,15 @@ export function parseQ(raw: string): JsonObject {
   return parsed;
 }
 
-/** Checks a field path (dot notation): non-empty segments, none of `__proto__`, `constructor`, `prototype`. */
+/**
+ * Checks a field path (dot notation): non-empty segments, none of `__proto__`, `constructor`, `prototype`, none
+ * starting with `$` (an operator is never a field name).
+ */
 export function pathProblem(path: string): string | undefined {
   const segments = path.split('.');
   if (segments.some((s) => s === '')) return `field path "${path}" has an empty segment`;
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) return `field path "${path}" is not allowed`;
-  if (path.startsWith('$')) return `field path "${path}" may not start with $`;
+  if (segments.some((s) => s.startsWith('$'))) return `field path "${path}" may not name an operator ($)`;
   return undefined;
 }
 
