@@ -77,7 +77,8 @@ function decodeXml(
     if (err instanceof XmlFormatError) throw new ApiError('BAD_REQUEST', `malformed XML: ${err.message}`);
     throw err;
   }
-  if (!xmlSchema) return { value: bindXmlGeneric(root), mediaType: type, schema: undefined, coerce: true, issues: [] };
+  // No XML schema (a JSON-only operation): bind generically, then validate against the JSON schema like any body.
+  if (!xmlSchema) return { value: bindXmlGeneric(root), mediaType: type, schema: jsonSchema, coerce: true, issues: [] };
   const envelope = xmlEnvelope(jsonSchema, xmlSchema);
   try {
     const bound = bindXml(root, xmlSchema);

@@ -7,7 +7,8 @@ export type RawQuery = Record<string, string | string[]>;
  * Malformed percent-escapes are kept as they are rather than failing the request.
  */
 export function parseQuery(search: string): RawQuery {
-  const out: RawQuery = {};
+  // No prototype: `__proto__=x` is then an ordinary key that the API can refuse, not a prototype assignment.
+  const out: RawQuery = Object.create(null);
   if (search === '') return out;
   for (const pair of search.split('&')) {
     if (pair === '') continue;

@@ -30,7 +30,8 @@ export function settleBody(
     }
   } else if (decoded.schema) {
     if (decoded.coerce) coerceFormValues(decoded.schema, body);
-    issues.push(...validator.body(decoded.schema, body, decoded.coerce));
+    // A loop, not push(...): a body with hundreds of thousands of bad items would overflow the call stack.
+    for (const issue of validator.body(decoded.schema, body, decoded.coerce)) issues.push(issue);
   }
   if (issues.length === 0) return body;
   if (!module.onInvalidBody) {
