@@ -48,3 +48,9 @@ test('accepts depth up to the limit and enforces length', () => {
   expect(() => parseJsonBody('"0123456789"', { maxLength: 5 })).toThrow(/longer than 5/);
   expect(parseJsonBody('null')).toBeNull();
 });
+
+test('a body with more array items and object members than maxItems is refused', () => {
+  expect(parseJsonBody(JSON.stringify({ a: [1, 2, 3] }), { maxItems: 4 })).toEqual({ a: [1, 2, 3] });
+  expect(() => parseJsonBody(JSON.stringify({ a: [1, 2, 3, 4] }), { maxItems: 4 })).toThrow(JsonFormatError);
+  expect(() => parseJsonBody(JSON.stringify(new Array(100_001).fill(0)))).toThrow(/too many/);
+});
