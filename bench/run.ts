@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/spec/load.js';
+import { COMPILED_CLI, ensureBuild, staleReason } from './lib/build.js';
 import { installCleanupHandlers, rssBytes, spawnChild, stopAll, waitIdle } from './lib/children.js';
 import { type ContractTiming, timeContracts } from './lib/contract.js';
 import { parseOptions, USAGE } from './lib/options.js';
@@ -22,6 +23,29 @@ async function bundle(): Promise<void> {
   const child = spawnChild('bundle', ['scripts/bundle.mjs']);
   await once(child.proc, 'exit');
   if (child.proc.exitCode !== 0) print(`warning: npm run bundle failed, using the existing bundles\n${child.output()}`);
+}
+
+/**
+ * Builds the compiled CLI when it is missing or older than the sources (unless `--no-build`); falls back to tsx when
+ * there is none. Returns how crmkit is to be started.
+ */
+async function build(allowed: boolean): Promise<'compiled' | 'tsx'> {
+  const reason = staleReason();
+  if (!allowed) {
+    if (!existsSync(join(PROJECT_ROOT, COMPILED_CLI))) {
+      print(`warning: ${COMPILED_CLI} is missing (--no-build); crmkit runs through tsx`);
+      return 'tsx';
+    }
+    if (reason) print(`warning: ${reason}; measuring it as it is (--no-build)`);
+    return 'compiled';
+  }
+  if (reason) print(`Building the compiled CLI (${reason}) ...`);
+  const state = await ensureBuild();
+  if (state.warning) print(`warning: ${state.warning}`);
+  if (state.rebuilt) print(`  built in ${((state.ms ?? 0) / 1000).toFixed(1)} s`);
+  if (state.ready) return 'compiled';
+  print('warning: no up-to-date compiled CLI; crmkit runs through tsx');
+  return 'tsx';
 }
 
 /**
@@ -54,11 +78,13 @@ async function main(): Promise<void> {
     `${opts.rounds} rounds × ${workloads.length} workloads × ${opts.servers.length} servers, -c ${opts.connections} -d ${opts.duration}, warm-up ${opts.warmup} s; load phase at most ~${Math.ceil(upper)} s`,
   );
   await bundle();
+  const runner = opts.servers.includes('crmkit') ? await build(opts.build) : 'compiled';
 
   let startup: StartupSummary | undefined;
   if (opts.startups > 0 && opts.servers.includes('crmkit')) {
-    print(`\nStart-up: ${opts.startups} fresh reference servers, default settings ...`);
-    startup = await measureStartups(opts.startups, opts.people);
+    const also = runner === 'compiled' ? ', each followed by one start through tsx' : '';
+    print(`\nStart-up: ${opts.startups} fresh reference servers (${runner} CLI), default settings${also} ...`);
+    startup = await measureStartups(opts.startups, opts.people, runner);
   }
 
   const profileDir = opts.profile
@@ -69,6 +95,7 @@ async function main(): Promise<void> {
   const servers = await startLoadServers(opts.servers, workloads, {
     plutioPeople: opts.people,
     unlimited: true,
+    runner,
     profileDir,
   });
   const processes: ProcessFigures[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../../src/spec/load.js';
+import { COMPILED_CLI, SOURCE_CLI } from './build.js';
 import { type Child, spawnChild } from './children.js';
 import { type HttpRequest, send } from './http.js';
 import { freePort } from './ports.js';
@@ -40,7 +41,15 @@ export interface CrmkitLaunch {
   plutioPeople?: number;
   /** Turn the Plutio rate limit off (`--plutio-rate-limit 0` / `CRMKIT_PLUTIO_RATE_LIMIT=0`). */
   unlimited?: boolean;
-  /** Load `bench/servers/profiler.ts`: SIGUSR2 starts and stops a CPU profile written into this directory. */
+  /**
+   * `compiled` (default): `node dist/lib/src/cli/index.js`, the CLI users get (`npm run build`); `tsx`: the
+   * TypeScript sources through tsx (`npm run serve`).
+   */
+  runner?: 'compiled' | 'tsx';
+  /**
+   * Load `bench/servers/profiler.ts` (through tsx, so that positions map back to the TypeScript sources): SIGUSR2
+   * starts and stops a CPU profile written into this directory.
+   */
   profileDir?: string;
   timeoutMs?: number;
 }
@@ -73,19 +82,21 @@ function isUnmounted(status: number, body: string): boolean {
 }
 
 /**
- * Starts `node --import tsx src/cli/index.ts serve --port <free port>` (one process, so its pid is the server's)
- * and polls every API's probe every 10 ms until each one answered or turned out not to be served.
+ * Starts `node dist/lib/src/cli/index.js serve --port <free port>` (or `node --import tsx src/cli/index.ts serve
+ * ...`; one process, so its pid is the server's) and polls every API's probe every 10 ms until each one answered or
+ * turned out not to be served.
  */
 export async function startCrmkit(launch: CrmkitLaunch = {}): Promise<CrmkitProcess> {
   const port = await freePort();
-  const args = ['--import', 'tsx'];
+  const tsx = launch.runner === 'tsx' || launch.profileDir !== undefined;
+  const args = tsx ? ['--import', 'tsx'] : [];
   const env: NodeJS.ProcessEnv = {};
   if (launch.profileDir) {
     args.unshift('--enable-source-maps');
     args.push('--import', './bench/servers/profiler.ts');
     env.BENCH_PROFILE_DIR = launch.profileDir;
   }
-  args.push('src/cli/index.ts', 'serve', '--host', '127.0.0.1', '--port', String(port));
+  args.push(tsx ? SOURCE_CLI : COMPILED_CLI, 'serve', '--host', '127.0.0.1', '--port', String(port));
   const unknownFlags: string[] = [];
   const setting = (flag: string, name: string, value: string) => {
     env[name] = value;

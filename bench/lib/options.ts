@@ -12,6 +12,8 @@ export interface BenchOptions {
   workloads: string[];
   servers: ServerKind[];
   contract: boolean;
+  /** Build `dist/lib` when it is missing or older than the sources (default); false uses it as it is. */
+  build: boolean;
   profile: boolean;
   out: string;
 }
@@ -26,6 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --workloads <ids>   comma-separated subset of: ${WORKLOADS.map((w) => w.id).join(', ')}
   --servers <kinds>   comma-separated subset of: ${SERVER_KINDS.join(', ')}
   --no-contract       skip timing the contract runs
+  --no-build          start the compiled CLI in dist/lib as it is, even when older than the sources
   --profile           write a V8 CPU profile of the reference server under load and print its hot spots
   --out <file>        JSON results (default bench/results.json)`;
 
@@ -58,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions | undefined {
       workloads: { type: 'string' },
       servers: { type: 'string' },
       'no-contract': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
       profile: { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -78,6 +82,7 @@ export function parseOptions(argv: string[]): BenchOptions | undefined {
     ),
     servers: subset('servers', values.servers, SERVER_KINDS),
     contract: !values['no-contract'],
+    build: !values['no-build'],
     profile: values.profile ?? false,
     out: values.out ?? 'bench/results.json',
   };

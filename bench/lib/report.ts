@@ -70,11 +70,15 @@ export function formatFigures(
       .map(([id, a]) => `${id} ${a.served ? `${Math.round(a.ms ?? 0)} ms` : `not served (${a.reason})`}`)
       .join(', ');
     lines.push(
-      `Start-up (fresh process, default settings, median of ${startup.runs.length}): ${num(startup.medianStartupMs)} ms to every served API answering`,
+      `Start-up (fresh process, ${startup.runner} CLI, default settings, median of ${startup.runs.length}): ${num(startup.medianStartupMs)} ms to every served API answering`,
       `  first run per API: ${perApi}`,
       `  RSS after start: ${startup.runs.map((r) => `${num(mib(r.rssAfterStart), 1)} MiB`).join(', ')}`,
-      '  first request of each operation (median ms / worst ms over the runs):',
     );
+    if (startup.tsxRuns.length > 0)
+      lines.push(
+        `  through tsx (npm run serve, median of ${startup.tsxRuns.length}): ${num(startup.tsxMedianStartupMs)} ms; runs ${startup.tsxRuns.map((r) => `${num(r.startupMs)} ms`).join(', ')}; RSS after start ${startup.tsxRuns.map((r) => `${num(mib(r.rssAfterStart), 1)} MiB`).join(', ')}`,
+      );
+    lines.push('  first request of each operation (median ms / worst ms over the runs):');
     for (const f of startup.firstRequests)
       lines.push(
         `    ${f.label.padEnd(52)} ${num(f.medianMs, 1).padStart(7)} ${num(f.maxMs, 1).padStart(7)}  (${f.status})`,

@@ -14,10 +14,21 @@ export interface StartupRun {
   firstCalls: TimedCall[];
 }
 
+/** A fresh start of the CLI from the TypeScript sources through tsx (time to every API answering and RSS only). */
+export interface TsxStartupRun {
+  startupMs: number;
+  rssAfterStart?: number;
+}
+
 /** Start-up figures over several fresh processes. */
 export interface StartupSummary {
+  /** How the judged runs started the server: the compiled CLI, or tsx when there was no build. */
+  runner: 'compiled' | 'tsx';
   runs: StartupRun[];
   medianStartupMs?: number;
+  /** The same start through tsx (`npm run serve`), one after each judged run: the second figure. */
+  tsxRuns: TsxStartupRun[];
+  tsxMedianStartupMs?: number;
   /** Why a start failed (the runs before it are kept). */
   error?: string;
   /** Per request label: median and worst time over the runs. */
@@ -36,15 +47,21 @@ export async function touchOperations(crmkit: CrmkitProcess, people: number): Pr
 
 /**
  * Starts the reference server `count` times with default settings (all APIs, default seed), one after the other:
- * time to every API answering, RSS right after, then the first request of each operation the workloads touch.
+ * time to every API answering, RSS right after, then the first request of each operation the workloads touch. After
+ * each run of the compiled CLI, one start through tsx gives the second figure (time and RSS only).
  */
-export async function measureStartups(count: number, people: number): Promise<StartupSummary> {
+export async function measureStartups(
+  count: number,
+  people: number,
+  runner: 'compiled' | 'tsx' = 'compiled',
+): Promise<StartupSummary> {
   const runs: StartupRun[] = [];
+  const tsxRuns: TsxStartupRun[] = [];
   let error: string | undefined;
   for (let i = 0; i < count && !error; i++) {
     let crmkit: CrmkitProcess;
     try {
-      crmkit = await startCrmkit();
+      crmkit = await startCrmkit({ runner });
     } catch (err) {
       error = (err as Error).message;
       break;
@@ -55,6 +72,15 @@ export async function measureStartups(count: number, people: number): Promise<St
       runs.push({ startupMs: crmkit.startupMs, apis: crmkit.apis, rssAfterStart, firstCalls: log.calls });
     } finally {
       await stopChild(crmkit.child);
+    }
+    if (runner === 'compiled') {
+      try {
+        const viaTsx = await startCrmkit({ runner: 'tsx' });
+        tsxRuns.push({ startupMs: viaTsx.startupMs, rssAfterStart: rssBytes(viaTsx.child.pid) });
+        await stopChild(viaTsx.child);
+      } catch (err) {
+        error = `through tsx: ${(err as Error).message}`;
+      }
     }
   }
   const labels = [...new Set(runs.flatMap((r) => r.firstCalls.map((c) => c.label)))];
@@ -67,5 +93,13 @@ export async function measureStartups(count: number, people: number): Promise<St
       status: calls[0]?.status ?? 0,
     };
   });
-  return { runs, medianStartupMs: median(runs.map((r) => r.startupMs)), firstRequests, error };
+  return {
+    runner,
+    runs,
+    medianStartupMs: median(runs.map((r) => r.startupMs)),
+    tsxRuns,
+    tsxMedianStartupMs: median(tsxRuns.map((r) => r.startupMs)),
+    firstRequests,
+    error,
+  };
 }

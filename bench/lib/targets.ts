@@ -99,7 +99,7 @@ export function judgeTargets(input: TargetInputs): TargetResult[] {
     results.push({
       target: 'all four APIs answer within 1 s of process start',
       status: verdict([ms <= 1000], missing),
-      detail: `${Math.round(ms)} ms (median of ${s.runs.length}) for ${served.map(([id]) => id).join(', ')}${missing.length ? ` | not served: ${missing.join(', ')}` : ''}`,
+      detail: `${Math.round(ms)} ms (median of ${s.runs.length}, ${s.runner} CLI) for ${served.map(([id]) => id).join(', ')}${s.tsxMedianStartupMs === undefined ? '' : `; through tsx ${Math.round(s.tsxMedianStartupMs)} ms`}${missing.length ? ` | not served: ${missing.join(', ')}` : ''}`,
     });
     const worst = [...s.firstRequests].sort((a, b) => (b.medianMs ?? 0) - (a.medianMs ?? 0))[0];
     results.push({

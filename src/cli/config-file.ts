@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { loadYaml } from './yaml.js';
 
 /** File names looked up in the working directory when `--config` is not given, in this order. */
 export const CONFIG_FILE_NAMES = ['crmkit.config.json', 'crmkit.config.yaml', 'crmkit.config.yml'] as const;
@@ -40,7 +40,7 @@ export function loadConfigFile(file: string, sections: readonly string[]): Crmki
   let data: unknown;
   try {
     const text = readFileSync(file, 'utf8');
-    data = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+    data = extname(file) === '.json' ? JSON.parse(text) : loadYaml().parse(text);
   } catch (err) {
     throw new ConfigError(`cannot read ${name}: ${firstLine((err as Error).message)}`);
   }

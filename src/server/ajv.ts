@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Schema } from './operations.js';
+import { forEachSubschema } from './subschemas.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the plugin function itself.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -18,33 +19,48 @@ export interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
+/** Registry key of the document's `components` (for `$ref`s the dereferencer left in place). */
+const DOC_ID = 'crmkit:doc';
+/** Registry keys of shared subschemas: `crmkit:shared/<n>`. */
+const SHARED_ID = 'crmkit:shared/';
+
+/** One Ajv instance and the schemas registered with it so far. */
+interface Instance {
+  ajv: Ajv2020;
+  registered: Set<Schema>;
+  components: boolean;
+}
+
 /**
- * Two Ajv 2020 instances per API: `strict` for JSON (types must match) and `coercing` for values that are strings
- * by nature (path, query and header parameters, XML and form bodies). Unknown OpenAPI keywords (`xml`, `example`)
- * are ignored (`strict: false`). Schemas are compiled on first use and cached by schema object.
+ * Two Ajv 2020 instances per API, made on first use: `strict` for JSON (types must match) and `coercing` for values
+ * that are strings by nature (path, query and header parameters, XML and form bodies). Unknown OpenAPI keywords
+ * (`xml`, `example`) are ignored (`strict: false`). Schemas are compiled on first use and cached by schema object and
+ * by schema text. Subschemas the document shares between places (components used by several operations) are
+ * registered once per instance and referenced, so each is compiled once instead of once per operation. The schemas
+ * are not checked against the meta-schema: `redocly lint` validates the documents.
  */
 export class SchemaCompiler {
-  private readonly strict = makeAjv(false);
-  private readonly coercing = makeAjv('array');
+  private strict: Instance | undefined;
+  private coercing: Instance | undefined;
   private readonly cache = new WeakMap<Schema, ValidateFunction>();
   private readonly coercingCache = new WeakMap<Schema, ValidateFunction>();
   /** Validators by schema text, so equal schemas of different operations (shared parameters) compile once. */
   private readonly byText = new Map<string, ValidateFunction>();
+  private readonly ids = new Map<Schema, string>();
+  private sharedSet: ReadonlySet<Schema> | undefined;
   /** Number of compilations so far (exposed for tests of the lazy cache). */
   compiled = 0;
 
   /**
-   * @param components the document's `components`, registered so that `$ref`s the dereferencer left in place
-   * (reference cycles) resolve.
+   * @param components the document's `components`, registered on first need so that `$ref`s the dereferencer left in
+   * place (reference cycles) resolve.
+   * @param shared the subschemas to compile once and reference (`findSharedSchemas`), or a function giving them,
+   * called on the first compilation.
    */
   constructor(
-    components: Schema | undefined,
-    private readonly refPrefix = 'crmkit:doc',
-  ) {
-    if (components) {
-      for (const ajv of [this.strict, this.coercing]) ajv.addSchema({ $id: refPrefix, components }, refPrefix);
-    }
-  }
+    private readonly components: Schema | undefined,
+    private readonly shared: ReadonlySet<Schema> | (() => ReadonlySet<Schema>) = new Set(),
+  ) {}
 
   /**
    * The validator of a schema, cached by schema object and by schema text (equal parameter lists of different
@@ -58,45 +74,97 @@ export class SchemaCompiler {
     fn = this.byText.get(text);
     if (!fn) {
       this.compiled++;
-      fn = (coerce ? this.coercing : this.strict).compile(rewriteRefs(schema, this.refPrefix) as object);
+      const inst = this.instance(coerce);
+      fn = this.sharedSchemas().has(schema)
+        ? (inst.ajv.getSchema(this.register(inst, schema)) as ValidateFunction)
+        : inst.ajv.compile(this.prepare(inst, schema, new Map()));
       this.byText.set(text, fn);
     }
     cache.set(schema, fn);
     return fn;
+  }
+
+  private instance(coerce: boolean): Instance {
+    if (coerce) {
+      this.coercing ??= makeInstance('array');
+      return this.coercing;
+    }
+    this.strict ??= makeInstance(false);
+    return this.strict;
+  }
+
+  private sharedSchemas(): ReadonlySet<Schema> {
+    this.sharedSet ??= typeof this.shared === 'function' ? this.shared() : this.shared;
+    return this.sharedSet;
+  }
+
+  /** Registers a shared subschema with an instance (once) and returns its key. */
+  private register(inst: Instance, schema: Schema): string {
+    let id = this.ids.get(schema);
+    if (id === undefined) {
+      id = `${SHARED_ID}${this.ids.size}`;
+      this.ids.set(schema, id);
+    }
+    if (!inst.registered.has(schema)) {
+      inst.registered.add(schema);
+      inst.ajv.addSchema(this.prepare(inst, schema, new Map()), id);
+    }
+    return id;
+  }
+
+  /**
+   * The schema Ajv gets: shared subschemas replaced by references to their registered copies, leftover internal
+   * `$ref`s pointed at the registered components. Copies only what changes.
+   */
+  private prepare(inst: Instance, schema: Schema, memo: Map<Schema, Schema>): Schema {
+    const known = memo.get(schema);
+    if (known) return known;
+    memo.set(schema, schema);
+    let out: Schema | undefined;
+    const ref = schema.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/') && this.components) {
+      if (!inst.components) {
+        inst.components = true;
+        inst.ajv.addSchema({ $id: DOC_ID, components: this.components }, DOC_ID);
+      }
+      out = { ...schema, $ref: `${DOC_ID}${ref}` };
+    }
+    const shared = this.sharedSchemas();
+    forEachSubschema(schema, (sub, keyword, key) => {
+      const next = shared.has(sub) ? { $ref: this.register(inst, sub) } : this.prepare(inst, sub, memo);
+      if (next === sub) return;
+      out ??= { ...schema };
+      if (key === '') {
+        out[keyword] = next;
+        return;
+      }
+      const holder = schema[keyword];
+      if (out[keyword] === holder) out[keyword] = Array.isArray(holder) ? [...holder] : { ...holder };
+      out[keyword][key] = next;
+    });
+    const result = out ?? schema;
+    memo.set(schema, result);
+    return result;
   }
 }
 
 /** OpenAPI formats JSON Schema does not define; accepted as annotations. */
 const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
 
-function makeAjv(coerceTypes: false | 'array'): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes, validateFormats: true });
+function makeInstance(coerceTypes: false | 'array'): Instance {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    coerceTypes,
+    validateFormats: true,
+    validateSchema: false,
+    inlineRefs: false,
+    // Ajv's optimisation passes cost more compile time than they save at run time for these schemas.
+    code: { optimize: false },
+  });
   addFormats(ajv);
   for (const name of OPENAPI_FORMATS) ajv.addFormat(name, true);
-  return ajv;
-}
-
-/** Points leftover internal `$ref`s at the registered components document. Copies only when there is one. */
-function rewriteRefs(node: unknown, prefix: string, seen = new Map<object, unknown>()): unknown {
-  if (node === null || typeof node !== 'object') return node;
-  if (seen.has(node)) return seen.get(node);
-  if (Array.isArray(node)) {
-    const out = node.map((n) => rewriteRefs(n, prefix, seen));
-    return out.every((v, i) => v === node[i]) ? node : out;
-  }
-  const obj = node as Record<string, unknown>;
-  seen.set(node, node);
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const nv =
-      k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${prefix}${v}` : rewriteRefs(v, prefix, seen);
-    if (nv !== v) changed = true;
-    out[k] = nv;
-  }
-  const result = changed ? out : node;
-  seen.set(node, result);
-  return result;
+  return { ajv, registered: new Set(), components: false };
 }
 
 /** Converts Ajv errors into location-tagged issues. */

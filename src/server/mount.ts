@@ -1,9 +1,10 @@
-import { OpenAPIBackend } from 'openapi-backend';
-import { dereference, type OpenApiDocument } from '../spec/load.js';
+import { dereference } from '../spec/load.js';
 import { SchemaCompiler } from './ajv.js';
-import { compileOperations, type OperationInfo } from './operations.js';
+import { checkHandlerMap } from './handler-check.js';
+import { compileOperations, type OperationInfo, type Schema } from './operations.js';
 import { ResponseCache } from './response-cache.js';
 import { Router } from './router.js';
+import { findSharedSchemas } from './subschemas.js';
 import type { AnyApiModule, Handler } from './types.js';
 import { OperationValidator } from './validation.js';
 
@@ -28,25 +29,18 @@ export interface Mount {
 
 /**
  * Compiles a module: dereferences its document, builds the router and the (lazy) validators, and checks the handler
- * map with openapi-backend in strict mode, so an unknown operationId fails at start; a missing one fails here too.
- * openapi-backend gets a skeleton of the document (paths, methods, operationIds): its registry is all that is used,
- * so its own dereferencing and per-request router stay out of start-up and of the hot path.
+ * map (`checkHandlerMap`: openapi-backend in strict mode refuses an unknown operationId), so an unknown operationId
+ * fails at start; a missing one fails here too.
  */
 export async function mountModule(module: AnyApiModule, basePath: string): Promise<Mount> {
   const doc = dereference(module.document);
-  const compiler = new SchemaCompiler(module.document.components);
-  const backend = new OpenAPIBackend({
-    definition: skeleton(module.document) as never,
-    quick: true,
-    strict: true,
-    validate: false,
-  });
-  await backend.init();
-  backend.register(module.handlers as never);
+  const infos = compileOperations(doc);
+  const compiler = new SchemaCompiler(module.document.components, () => findSharedSchemas(schemaRoots(infos)));
+  await checkHandlerMap(module, new Set(infos.map((i) => i.operationId)));
   const router = new Router<CompiledOperation>();
   const operations = new Map<string, CompiledOperation>();
   const missing: string[] = [];
-  for (const info of compileOperations(doc)) {
+  for (const info of infos) {
     const handler = module.handlers[info.operationId];
     if (!handler) {
       missing.push(info.operationId);
@@ -61,24 +55,20 @@ export async function mountModule(module: AnyApiModule, basePath: string): Promi
   return { module, basePath, router, operations, compiler, cache };
 }
 
+/** Every schema a validator may be compiled for: parameters, request bodies and responses. */
+function* schemaRoots(infos: readonly OperationInfo[]): Generator<Schema> {
+  for (const info of infos) {
+    for (const p of info.parameters) yield p.schema;
+    for (const schema of Object.values(info.requestBody?.content ?? {})) if (schema) yield schema;
+    for (const r of Object.values(info.responses))
+      for (const schema of Object.values(r.content)) if (schema) yield schema;
+  }
+}
+
 function pathEnums(info: OperationInfo): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
   for (const p of info.parameters) {
     if (p.in === 'path' && Array.isArray(p.schema.enum)) out[p.name] = p.schema.enum.map(String);
   }
   return out;
-}
-
-function skeleton(doc: OpenApiDocument): OpenApiDocument {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, item] of Object.entries<Record<string, { operationId?: string }>>(doc.paths ?? {})) {
-    const ops: Record<string, unknown> = {};
-    for (const [method, op] of Object.entries(item)) {
-      if (op && typeof op === 'object' && typeof op.operationId === 'string') {
-        ops[method] = { operationId: op.operationId, responses: {} };
-      }
-    }
-    paths[path] = ops;
-  }
-  return { openapi: '3.0.3', info: { title: String(doc.info?.title ?? 'api'), version: '1' }, paths };
 }

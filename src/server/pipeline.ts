@@ -3,7 +3,7 @@ import { decodeBody } from './decode-body.js';
 import { ApiError, type ErrorCode } from './errors.js';
 import type { CompiledOperation, Mount } from './mount.js';
 import { responseFor } from './operations.js';
-import { readBody } from './read-body.js';
+import { hasNoBody, NO_BODY, readBody } from './read-body.js';
 import { checkResult } from './response-check.js';
 import { serializeResult } from './serialize.js';
 import type { ErrorContext, Format, HandlerContext, RawResponse, RequestInfo, RoutedRequest } from './types.js';
@@ -49,7 +49,8 @@ export async function runPipeline(mount: Mount, info: RequestInfo, opts: Pipelin
   let format: Format | undefined;
   let response: RawResponse;
   try {
-    await module.beforeRoute?.(info);
+    const checked = module.beforeRoute?.(info);
+    if (checked) await checked;
     let match = mount.router.match(info.method, info.path);
     if (match.kind !== 'found' && info.method === 'HEAD') match = mount.router.match('GET', info.path);
     if (match.kind === 'none')
@@ -77,12 +78,9 @@ async function serve(
 ): Promise<RawResponse> {
   const { module } = mount;
   const { info: op, validator } = compiled;
-  const decoded = decodeBody(
-    await readBody(info.req, opts.bodyLimit),
-    info.headers['content-type'],
-    op,
-    module.bodyPolicy,
-  );
+  // Awaited only when there is something to wait for: each await of a plain value costs a promise and a turn.
+  const raw = hasNoBody(info.req) ? NO_BODY : await readBody(info.req, opts.bodyLimit);
+  const decoded = decodeBody(raw, info.headers['content-type'], op, module.bodyPolicy);
   const routed: RoutedRequest = {
     req: info.req,
     method: info.method,
@@ -96,7 +94,8 @@ async function serve(
     pathParams,
     body: decoded.value,
   };
-  const principal = module.authenticate ? await module.authenticate(routed) : undefined;
+  const found = module.authenticate?.(routed);
+  const principal = isPromise(found) ? await found : found;
   const { params, query } = validateParams(validator, routed, module.bodyPolicy.invalidParams);
   const body = settleBody(decoded, validator, module, routed);
   // Built property by property: object spread is slow on the hot path.
@@ -121,7 +120,8 @@ async function serve(
   };
   const cached = mount.cache?.lookup(ctx);
   if (cached?.hit) return cached.hit;
-  const result = await compiled.handler(ctx);
+  const returned = compiled.handler(ctx);
+  const result = isPromise(returned) ? await returned : returned;
   if (opts.validateResponses) {
     const problems = checkResult(validator, format, result);
     if (problems.length > 0) return violation(info, op.operationId, result.status, problems, opts);
@@ -129,6 +129,11 @@ async function serve(
   const response = serializeResult(op, format, result);
   if (cached) mount.cache?.store(cached, response);
   return response;
+}
+
+/** True for a promise (any thenable, as `await` sees it). */
+function isPromise<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function renderFailure(

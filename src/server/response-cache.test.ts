@@ -48,3 +48,17 @@ test('keys separate URLs, formats and callers; writes, errors and opted-out requ
   cache.store(failed, { status: 404, headers: {}, body: '' });
   expect(cache.lookup(ctx({ path: '/missing.json' }))?.hit).toBeUndefined();
 });
+
+test('only answers of the current version are kept, within the byte budget, oldest dropped first', () => {
+  let version = 1;
+  const cache = new ResponseCache({ version: () => version, key: () => 'admin' });
+  const big = (): RawResponse => ({ status: 200, headers: {}, body: 'x'.repeat(3 * 1024 * 1024) });
+  for (const path of ['/a.json', '/b.json', '/c.json']) cache.store(cache.lookup(ctx({ path }))!, big());
+  expect(cache.lookup(ctx({ path: '/a.json' }))?.hit).toBeUndefined();
+  expect(cache.lookup(ctx({ path: '/b.json' }))?.hit?.body).toHaveLength(3 * 1024 * 1024);
+  expect(cache.lookup(ctx({ path: '/c.json' }))?.hit).toBeDefined();
+  version++;
+  cache.store(cache.lookup(ctx({ path: '/d.json' }))!, answer());
+  version--;
+  expect(cache.lookup(ctx({ path: '/c.json' }))?.hit).toBeUndefined();
+});

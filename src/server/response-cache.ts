@@ -1,6 +1,8 @@
 import type { AnyApiModule, HandlerContext, RawResponse } from './types.js';
 
 const MAX_ENTRIES = 2000;
+/** Body bytes kept at most (the oldest answers go first). */
+const MAX_BYTES = 8 * 1024 * 1024;
 
 /** A cache lookup: the cached answer (a fresh copy) if valid, and the state version it was checked against. */
 export interface CacheLookup {
@@ -12,10 +14,15 @@ export interface CacheLookup {
 /**
  * The cache behind `ApiModule.responseCache`: successful GET answers by operation, format, URL and the module's
  * key, valid while the module's state version stays the same. An answer is stored only when the state did not
- * change while its handler ran; hits are handed out as copies (the writer and `finalize` mutate headers).
+ * change while its handler ran; hits are handed out as copies (the writer and `finalize` mutate headers). Only
+ * answers of the current version are kept, at most {@link MAX_ENTRIES} of them and {@link MAX_BYTES} of bodies,
+ * the oldest dropped first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { version: number; response: RawResponse }>();
+  private readonly entries = new Map<string, { version: number; response: RawResponse; size: number }>();
+  /** The state version of the kept answers. */
+  private version = Number.NaN;
+  private bytes = 0;
 
   constructor(private readonly spec: NonNullable<AnyApiModule['responseCache']>) {}
 
@@ -34,8 +41,27 @@ export class ResponseCache {
   /** Stores a 200 answer when the state is still at the version of the lookup. */
   store(lookup: CacheLookup, response: RawResponse): void {
     if (response.status !== 200 || this.spec.version() !== lookup.version) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(lookup.key, { version: lookup.version, response: copy(response) });
+    const size = response.body === undefined ? 0 : Buffer.byteLength(response.body);
+    if (size > MAX_BYTES) return;
+    if (lookup.version !== this.version) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.version = lookup.version;
+    }
+    this.forget(lookup.key);
+    for (const key of this.entries.keys()) {
+      if (this.entries.size < MAX_ENTRIES && this.bytes + size <= MAX_BYTES) break;
+      this.forget(key);
+    }
+    this.entries.set(lookup.key, { version: lookup.version, response: copy(response), size });
+    this.bytes += size;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.size;
   }
 }
 

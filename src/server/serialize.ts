@@ -1,4 +1,5 @@
 import { serializeXml } from '../formats/xml.js';
+import { jsonBytes } from './json-bytes.js';
 import { type OperationInfo, responseFor } from './operations.js';
 import type { Format, HandlerResult, RawResponse } from './types.js';
 import { toXmlValue, xmlEnvelope } from './xml-envelope.js';
@@ -30,5 +31,5 @@ export function serializeResult(op: OperationInfo, format: Format, result: Handl
     }
   }
   headers['content-type'] ??= CONTENT_TYPES.json;
-  return { status: result.status, headers, body: JSON.stringify(body) };
+  return { status: result.status, headers, body: jsonBytes(body) };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { SchemaCompiler } from './ajv.js';
+import { SchemaCompiler, toIssues } from './ajv.js';
 import type { OperationInfo } from './operations.js';
 import type { RoutedRequest } from './types.js';
 import { validateParams } from './validate-params.js';
@@ -70,4 +70,28 @@ test('a reference cycle left by the dereferencer resolves against the components
   const validate = compiler.validator({ $ref: '#/components/schemas/Node' }, false);
   expect(validate({ child: { child: {} } })).toBe(true);
   expect(validate({ child: { child: 5 } })).toBe(false);
+});
+
+test('shared subschemas are compiled once and report and coerce exactly as when inlined', () => {
+  const person = {
+    type: 'object',
+    required: ['name'],
+    properties: { name: { type: 'string', minLength: 2 }, age: { type: 'integer' }, email: { format: 'email' } },
+  };
+  const body = { type: 'object', properties: { owner: person, members: { type: 'array', items: person } } };
+  const shared = new SchemaCompiler(undefined, new Set([person]));
+  const inlined = new SchemaCompiler(undefined);
+  const value = () => ({ owner: { name: 'x', age: '7', email: 'nope' }, members: [{ age: 'old' }, { name: 'Al' }] });
+  for (const coerce of [false, true]) {
+    const a = value();
+    const b = value();
+    const viaRef = shared.validator(body, coerce);
+    const inline = inlined.validator(body, coerce);
+    expect(viaRef(a)).toBe(false);
+    expect(inline(b)).toBe(false);
+    expect(toIssues(viaRef.errors, 'body')).toEqual(toIssues(inline.errors, 'body'));
+    expect(a).toEqual(b);
+  }
+  expect(shared.validator(person, false)({ name: 'Bo' })).toBe(true);
+  expect(shared.compiled).toBe(3);
 });

@@ -50,19 +50,26 @@ export class OperationValidator {
   }
 
   /**
-   * Compiles the request-side validators now (parameters, and each request body schema strictly and with
-   * coercion, as JSON and form bodies need), so that the first real request does not pay for them.
+   * The request-side compilations, one function each, so that the first real request compiles nothing: `first` the
+   * parameters, JSON bodies and bodies of other declared types, `later` the coercing variants of the JSON body
+   * schemas, which XML and form bodies without a schema of their own are validated with.
    */
-  warm(): void {
+  warmUpSteps(): { first: (() => void)[]; later: (() => void)[] } {
+    const first: (() => void)[] = [];
+    const later: (() => void)[] = [];
     for (const location of ['path', 'query', 'header'] as const) {
       const schema = this.paramSchema(location);
-      if (schema) this.compiler.validator(schema, true);
+      if (schema) first.push(() => this.compiler.validator(schema, true));
     }
     for (const [type, schema] of Object.entries(this.operation.requestBody?.content ?? {})) {
       if (!schema) continue;
-      if (type.includes('json')) this.compiler.validator(schema, false);
-      this.compiler.validator(schema, true);
+      if (!type.includes('json')) first.push(() => this.compiler.validator(schema, true));
+      else {
+        first.push(() => this.compiler.validator(schema, false));
+        later.push(() => this.compiler.validator(schema, true));
+      }
     }
+    return { first, later };
   }
 
   /** Validates a request body against the schema of its media type; `coerce` for XML and form bodies. */

@@ -1,11 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import type { RawResponse } from './types.js';
 
-/** Writes a finished response (no body for HEAD, but the GET's Content-Length). */
+/**
+ * Writes a finished response (no body for HEAD, but the GET's Content-Length). A string body is encoded once here,
+ * so the length and the socket write share the bytes.
+ */
 export function writeResponse(res: ServerResponse, response: RawResponse, head: boolean): void {
-  const { body } = response;
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
   const headers: Record<string, string | number> = response.headers;
-  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  if (body !== undefined) headers['content-length'] = body.length;
   res.writeHead(response.status, headers);
   res.end(head ? undefined : body);
 }

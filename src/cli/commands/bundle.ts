@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../../spec/load.js';
+import { loadYaml } from '../yaml.js';
 import { apiOption, columns, printJson, progressLog, runAction } from './common.js';
 import { type RedoclyApi, redoclyApis, runRedocly } from './redocly.js';
 
@@ -49,7 +49,10 @@ async function bundleOne(
     const run = await runRedocly(['bundle', api.root, '-o', staged, '--component-renaming-conflicts-severity=error']);
     if (run.code !== 0) throw new Error(`redocly bundle failed for ${api.id}:\n${run.stderr}`);
     const doc = JSON.parse(readFileSync(staged, 'utf8')) as unknown;
-    writeFileSync(join(temp, basename(yaml)), stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
+    writeFileSync(
+      join(temp, basename(yaml)),
+      loadYaml().stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
+    );
     renameSync(staged, json);
     renameSync(join(temp, basename(yaml)), yaml);
   } finally {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../../spec/load.js';
+import { loadYaml } from '../yaml.js';
 
 /** One API entry of `redocly.yaml`, paths made absolute. */
 export interface RedoclyApi {
@@ -25,7 +25,9 @@ interface ApiEntry {
 
 /** The APIs of `redocly.yaml` (in the order of `API_IDS`), or only `ids`. */
 export function redoclyApis(ids: readonly ApiId[] = API_IDS): RedoclyApi[] {
-  const config = parse(readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8')) as { apis?: Record<string, ApiEntry> };
+  const config = loadYaml().parse(readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8')) as {
+    apis?: Record<string, ApiEntry>;
+  };
   const entries = Object.entries(config.apis ?? {});
   return ids.map((id) => {
     const found = entries.find(([alias]) => alias.split('@')[0] === id);
