@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type ApiId, bundlePath, PROJECT_ROOT } from '../../src/spec/load.js';
 import { type Child, spawnChild } from './children.js';
 import { send } from './http.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../contract-tests/support/free-port.js';
 
 /** A `prism mock` process serving one bundled document at its root. */
 export interface PrismServer {
