@@ -49,8 +49,8 @@ export async function runPipeline(mount: Mount, info: RequestInfo, opts: Pipelin
   let format: Format | undefined;
   let response: RawResponse;
   try {
-    const checked = module.beforeRoute?.(info);
-    if (checked) await checked;
+    const before = module.beforeRoute?.(info);
+    const checked = isPromise(before) ? await before : before;
     let match = mount.router.match(info.method, info.path);
     if (match.kind !== 'found' && info.method === 'HEAD') match = mount.router.match('GET', info.path);
     if (match.kind === 'none')
@@ -60,7 +60,7 @@ export async function runPipeline(mount: Mount, info: RequestInfo, opts: Pipelin
     }
     compiled = match.route;
     format = match.params.format === 'xml' ? 'xml' : 'json';
-    response = await serve(mount, compiled, format, match.params, info, opts);
+    response = await serve(mount, compiled, format, match.params, info, checked, opts);
   } catch (err) {
     response = renderFailure(mount, compiled, format, info, err, opts);
   }
@@ -74,6 +74,7 @@ async function serve(
   format: Format,
   pathParams: Record<string, string>,
   info: RequestInfo,
+  checked: unknown,
   opts: PipelineOptions,
 ): Promise<RawResponse> {
   const { module } = mount;
@@ -93,6 +94,7 @@ async function serve(
     format,
     pathParams,
     body: decoded.value,
+    checked,
   };
   const found = module.authenticate?.(routed);
   const principal = isPromise(found) ? await found : found;
@@ -111,6 +113,7 @@ async function serve(
     format,
     pathParams,
     body,
+    checked,
     operationId: op.operationId,
     params,
     query,

@@ -55,6 +55,8 @@ export interface RoutedRequest extends RequestInfo {
   pathParams: Record<string, string>;
   /** Parsed body in JSON shape, or undefined when the request had none. */
   body: unknown;
+  /** What `beforeRoute` returned for this request (awaited), e.g. the caller it identified; undefined without it. */
+  checked: unknown;
 }
 
 /** Everything a handler gets. */
@@ -121,8 +123,13 @@ export interface ApiModule<State = unknown, Principal = unknown> {
   renderError(err: ApiError, ctx: ErrorContext): RawResponse;
   /** Identifies the caller; throws UNAUTHORIZED / FORBIDDEN / PRECONDITION_FAILED. Default: principal undefined. */
   authenticate?(req: RoutedRequest): Principal | Promise<Principal>;
-  /** Runs before routing (rate limits, tenant headers); throws to refuse the request. */
-  beforeRoute?(info: RequestInfo): void | Promise<void>;
+  /**
+   * Runs before routing (rate limits, tenant headers); throws to refuse the request. What it returns reaches
+   * `authenticate` as `RoutedRequest.checked`, so that a check made before routing need not be made twice (nor the
+   * request be used as a key of some side table: a WeakMap keyed by requests keeps them alive through young-generation
+   * collections and fills the old generation with garbage under load).
+   */
+  beforeRoute?(info: RequestInfo): unknown;
   /** The error for a path no operation matches; `hasPath` probes the router. Default: ROUTE_NOT_FOUND. */
   onNoRoute?(info: RequestInfo, hasPath: (path: string) => boolean): ApiError;
   /**

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { RequestInfo, RoutedRequest } from '../../server/types.js';
 import type { PlutioApp, PlutioDomain, Workspace } from './domain/index.js';
 import { toApiError } from './errors.js';
@@ -19,13 +18,14 @@ export const TOKEN_PATH = '/oauth/token';
  * call budget (429). Unknown routes are checked too, so a caller without a token learns that first.
  */
 export class PlutioGate {
-  readonly #principals = new WeakMap<IncomingMessage, PlutioPrincipal>();
-
   constructor(private readonly domain: PlutioDomain) {}
 
-  /** `beforeRoute`: authorises and counts the call, remembering the principal for {@link principalOf}. */
-  check(info: RequestInfo): void {
-    if (info.path === TOKEN_PATH) return;
+  /**
+   * `beforeRoute`: authorises and counts the call. Returns the principal, which the pipeline hands to
+   * {@link principalOf} (undefined for the token call).
+   */
+  check(info: RequestInfo): PlutioPrincipal | undefined {
+    if (info.path === TOKEN_PATH) return undefined;
     const { domain } = this;
     const now = domain.now();
     try {
@@ -36,7 +36,7 @@ export class PlutioGate {
         now,
       );
       this.count(app.clientId, now);
-      this.#principals.set(info.req, { app, business: slug, workspace: domain.workspaceFor(slug) });
+      return { app, business: slug, workspace: domain.workspaceFor(slug) };
     } catch (err) {
       throw toApiError(err);
     }
@@ -44,7 +44,7 @@ export class PlutioGate {
 
   /** `authenticate`: the principal {@link check} found (undefined on the token call). */
   principalOf(req: RoutedRequest): PlutioPrincipal | undefined {
-    return this.#principals.get(req.req);
+    return req.checked as PlutioPrincipal | undefined;
   }
 
   /**
