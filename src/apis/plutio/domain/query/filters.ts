@@ -27,8 +27,7 @@ export function filterCandidates(raw: string): Array<string | number | boolean> 
  * names `__proto__`, `constructor` or `prototype`, and parameters whose prototype a `__proto__` key replaced.
  */
 export function filtersToCriteria(params: Record<string, unknown>): JsonObject | undefined {
-  const proto = Object.getPrototypeOf(params);
-  if (proto !== Object.prototype && proto !== null) throw invalidQuery('filter key "__proto__" is not allowed');
+  if (!plainPrototype(params)) throw invalidQuery('filter key "__proto__" is not allowed');
   const criteria: JsonObject = {};
   let any = false;
   let count = 0;
@@ -44,4 +43,15 @@ export function filtersToCriteria(params: Record<string, unknown>): JsonObject |
     any = true;
   }
   return any ? criteria : undefined;
+}
+
+/**
+ * True when `params` inherits what a plain object or a prototype-less one does: its prototype is `Object.prototype`,
+ * `null`, or an empty object without a prototype (the HTTP layer's query objects). False when a `__proto__` key
+ * replaced it.
+ */
+function plainPrototype(params: object): boolean {
+  const proto: object | null = Object.getPrototypeOf(params);
+  if (proto === null || proto === Object.prototype) return true;
+  return Object.getPrototypeOf(proto) === null && Reflect.ownKeys(proto).length === 0;
 }
