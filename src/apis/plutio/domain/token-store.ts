@@ -4,11 +4,21 @@ import { type Linked, TokenList } from './token-list.js';
 /** Most live access tokens one client may hold; issuing one more forgets one of them (see {@link TokenStore}). */
 export const DEFAULT_MAX_TOKENS_PER_CLIENT = 10_000;
 
-/** An issued access token (with its place in its client's lists). */
+/**
+ * An issued access token (with its place in its client's lists). Kept small, as a server under a token flood holds
+ * up to `maxPerClient` of them: the expiry is a number, not a `Date`, and {@link tokenEntry} makes every field at
+ * once so that the object keeps them in itself (links added later would need a separate property array).
+ */
 export interface TokenEntry extends Linked<TokenEntry> {
   token: string;
   app: PlutioApp;
-  expiresAt: Date;
+  /** Expiry, epoch milliseconds. */
+  expiresAtMs: number;
+}
+
+/** A new entry, not in any list yet. */
+export function tokenEntry(token: string, app: PlutioApp, expiresAtMs: number): TokenEntry {
+  return { token, app, expiresAtMs, prev: undefined, next: undefined, list: undefined };
 }
 
 /** One client's tokens: those never used, in issue order, and those used, least recently used first. */
@@ -50,7 +60,7 @@ export class TokenStore {
     const client = this.#client(entry.app.clientId);
     const nowMs = now.getTime();
     for (const list of [client.fresh, client.used]) {
-      while (list.head && list.head.expiresAt.getTime() <= nowMs) this.#drop(list.head);
+      while (list.head && list.head.expiresAtMs <= nowMs) this.#drop(list.head);
     }
     while (client.fresh.size + client.used.size >= this.maxPerClient) {
       this.#drop((client.fresh.head ?? client.used.head) as TokenEntry);
