@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/spec/load.js';
 import { COMPILED_CLI, ensureBuild, staleReason } from './lib/build.js';
 import { installCleanupHandlers, rssBytes, spawnChild, stopAll, waitIdle } from './lib/children.js';
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   if (profile) print(`\n${profile.text}`);
   print(`\n${formatTargets(targets)}`);
   const { out, ...settings } = opts;
-  writeResults(join(PROJECT_ROOT, out), {
+  writeResults(resolve(PROJECT_ROOT, out), {
     startedAt,
     totalSeconds: Math.round(totalSeconds),
     machine: { ...machine, loadAverageAtEnd: loadavg() },

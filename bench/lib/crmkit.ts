@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '../../contract-tests/support/free-port.js';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../../src/spec/load.js';
 import { COMPILED_CLI, SOURCE_CLI } from './build.js';
 import { type Child, spawnChild } from './children.js';
 import { type HttpRequest, send } from './http.js';
-import { freePort } from '../../contract-tests/support/free-port.js';
 
 /** Seeded Redmine-family administrator key (documented default). */
 export const ADMIN_KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';

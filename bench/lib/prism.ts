@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '../../contract-tests/support/free-port.js';
 import { type ApiId, bundlePath, PROJECT_ROOT } from '../../src/spec/load.js';
 import { type Child, spawnChild } from './children.js';
 import { send } from './http.js';
-import { freePort } from '../../contract-tests/support/free-port.js';
 
 /** A `prism mock` process serving one bundled document at its root. */
 export interface PrismServer {
