@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/spec/load.js';
-import { COMPILED_CLI, ensureBuild, staleReason } from './lib/build.js';
+import { COMPILED_CLI, ensureBuild, serveNodeFlags, staleReason } from './lib/build.js';
 import { installCleanupHandlers, rssBytes, spawnChild, stopAll, waitIdle } from './lib/children.js';
 import { type ContractTiming, timeContracts } from './lib/contract.js';
 import { parseOptions, USAGE } from './lib/options.js';
@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     totalSeconds: Math.round(totalSeconds),
     machine: { ...machine, loadAverageAtEnd: loadavg() },
     settings,
+    serverNodeFlags: serveNodeFlags(),
     workloads: workloadResults(rows),
     startup,
     processes,

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/spec/load.js';
 import { spawnChild } from './children.js';
@@ -8,6 +8,18 @@ import { spawnChild } from './children.js';
 export const COMPILED_CLI = 'dist/lib/src/cli/index.js';
 /** The CLI run from the TypeScript sources through tsx (`npm run serve`). */
 export const SOURCE_CLI = 'src/cli/index.ts';
+
+/**
+ * The node options `npm run serve` and `npm start` give the server (read from package.json's `serve` script, e.g.
+ * `--max-semi-space-size=8`), so that the benchmark measures the server as those commands run it.
+ */
+export function serveNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const match = /^node((?:\s+--[\w-]+=\S+)*)\s/.exec(pkg.scripts?.serve ?? '');
+  return (match?.[1] ?? '').split(/\s+/).filter((flag) => flag !== '');
+}
 
 /** What {@link ensureBuild} did. */
 export interface BuildState {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../contract-tests/support/free-port.js';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../../src/spec/load.js';
-import { COMPILED_CLI, SOURCE_CLI } from './build.js';
+import { COMPILED_CLI, SOURCE_CLI, serveNodeFlags } from './build.js';
 import { type Child, spawnChild } from './children.js';
 import { type HttpRequest, send } from './http.js';
 
@@ -82,14 +82,14 @@ function isUnmounted(status: number, body: string): boolean {
 }
 
 /**
- * Starts `node dist/lib/src/cli/index.js serve --port <free port>` (or `node --import tsx src/cli/index.ts serve
- * ...`; one process, so its pid is the server's) and polls every API's probe every 10 ms until each one answered or
+ * Starts `node <flags of npm run serve> dist/lib/src/cli/index.js serve --port <free port>` (or `node <flags> --import
+ * tsx src/cli/index.ts serve ...`: what `bin/crmkit.js` runs, in one process, so its pid is the server's) and polls every API's probe every 10 ms until each one answered or
  * turned out not to be served.
  */
 export async function startCrmkit(launch: CrmkitLaunch = {}): Promise<CrmkitProcess> {
   const port = await freePort();
   const tsx = launch.runner === 'tsx' || launch.profileDir !== undefined;
-  const args = tsx ? ['--import', 'tsx'] : [];
+  const args = [...serveNodeFlags(), ...(tsx ? ['--import', 'tsx'] : [])];
   const env: NodeJS.ProcessEnv = {};
   if (launch.profileDir) {
     args.unshift('--enable-source-maps');

@@ -1,3 +1,4 @@
+import { serveNodeFlags } from './build.js';
 import type { ContractTiming } from './contract.js';
 import type { ApiStartup } from './crmkit.js';
 import { type Cell, cellMedians, type Row, ratio } from './rounds.js';
@@ -70,7 +71,7 @@ export function formatFigures(
       .map(([id, a]) => `${id} ${a.served ? `${Math.round(a.ms ?? 0)} ms` : `not served (${a.reason})`}`)
       .join(', ');
     lines.push(
-      `Start-up (fresh process, ${startup.runner} CLI, default settings, median of ${startup.runs.length}): ${num(startup.medianStartupMs)} ms to every served API answering`,
+      `Start-up (fresh process, ${startup.runner} CLI, default settings, node ${serveNodeFlags().join(' ') || 'without options'} as npm run serve, median of ${startup.runs.length}): ${num(startup.medianStartupMs)} ms to every served API answering`,
       `  first run per API: ${perApi}`,
       `  RSS after start: ${startup.runs.map((r) => `${num(mib(r.rssAfterStart), 1)} MiB`).join(', ')}`,
     );

@@ -16,6 +16,8 @@ export interface BenchResults {
   totalSeconds: number;
   machine: { node: string; cpus: number; cpuModel?: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
   settings: Omit<BenchOptions, 'out'>;
+  /** The node options the reference server ran with (those of `npm run serve`). */
+  serverNodeFlags: string[];
   workloads: unknown[];
   startup?: StartupSummary;
   processes: ProcessFigures[];

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { startServer } from '../../src/server/app.js';
-import { type ApiId, PROJECT_ROOT } from '../../src/spec/load.js';
+import type { ApiId } from '../../src/spec/load.js';
 import type { Target } from './target.js';
 
 type StartServer = typeof startServer;
@@ -12,10 +10,9 @@ type StartServer = typeof startServer;
  * server's URL plus the API's mount path. The module is loaded on demand, so Prism and live runs do not load it.
  */
 export async function startReference(api: ApiId, fallbackBasePath: string): Promise<Target> {
-  const modulePath = pathToFileURL(join(PROJECT_ROOT, 'src', 'server', 'app.ts')).href;
   let start: StartServer;
   try {
-    start = ((await import(modulePath)) as { startServer: StartServer }).startServer;
+    start = ((await import('../../src/server/app.js')) as { startServer: StartServer }).startServer;
   } catch (err) {
     throw new Error(`cannot load the reference server (${(err as Error).message})`);
   }

@@ -1,6 +1,6 @@
 import { buildProgram } from './program.js';
 
-/** Entry point of the `crmkit` command (run through tsx by bin/crmkit.js and `npm start`). */
+/** Entry point of the `crmkit` command (`bin/crmkit.js` runs its compiled form when built, else this file through tsx). */
 buildProgram()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
