@@ -87,13 +87,13 @@ export function createRequestHandler(
     const fault = plan ? describeFault(plan.decision) : undefined;
     if (plan?.decision.fault === 'reset') {
       res.destroy();
-      log.record({ at: Date.now(), api, operationId, method, path, status: 0, ms: performance.now() - started, fault });
+      log.record(Date.now(), api, operationId, method, path, 0, performance.now() - started, fault);
       return;
     }
     if (plan?.decision.fault === 'truncate') writeTruncated(res, response);
     else writeResponse(res, response, method === 'HEAD');
     const ms = performance.now() - started;
-    log.record({ at: Date.now(), api, operationId, method, path, status: response.status, ms, fault });
+    log.record(Date.now(), api, operationId, method, path, response.status, ms, fault);
     if (onWrite && api !== undefined && response.status < 400 && method !== 'GET' && method !== 'HEAD') onWrite();
   };
 }
