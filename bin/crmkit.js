@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The crmkit command. Runs the compiled CLI (dist/lib, made by `npm run build` and shipped in the package) when it is
-// there and not older than the TypeScript sources next to it; otherwise the sources through tsx's loader, so that a
-// checkout works without a build step (start-up then takes a few hundred milliseconds more).
+// there and not older than the TypeScript sources it was built from; otherwise the sources through tsx's loader, so
+// that a checkout works without a build step (start-up then takes a few hundred milliseconds more).
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +35,8 @@ function changedSince(dir, since) {
 }
 
 const built = mtime(compiled);
-if (built > 0 && !changedSince(join(root, 'src'), built)) {
+// The compiled tree holds src/ and contract-tests/ (tsconfig.build.json).
+if (built > 0 && !['src', 'contract-tests'].some((dir) => changedSince(join(root, dir), built))) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -35,10 +35,18 @@ try {
   else run([]);
 } catch (err) {
   const text = String(err.stderr ?? err.message);
-  console.error(text.split('\n').filter((l) => !/[║╔╚]/.test(l)).join('\n'));
+  console.error(
+    text
+      .split('\n')
+      .filter((l) => !/[║╔╚]/.test(l))
+      .join('\n'),
+  );
   process.exit(1);
 }
 for (const api of apis) {
   const doc = JSON.parse(readFileSync(join(root, 'dist', 'openapi', `${api}.json`), 'utf8'));
-  writeFileSync(join(root, 'dist', 'openapi', `${api}.yaml`), stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
+  writeFileSync(
+    join(root, 'dist', 'openapi', `${api}.yaml`),
+    stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
+  );
 }

@@ -50,12 +50,13 @@ function mtime(path: string): number {
   }
 }
 
-/** Why the compiled CLI needs building, or undefined when it is up to date with `src/`. */
+/** Why the compiled CLI needs building, or undefined when it is up to date with `src/` and `contract-tests/`. */
 export function staleReason(): string | undefined {
   const built = mtime(join(PROJECT_ROOT, COMPILED_CLI));
   if (built === 0) return `${COMPILED_CLI} is missing`;
   const inputs = ['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => mtime(join(PROJECT_ROOT, f)));
-  const newest = Math.max(newestSource(join(PROJECT_ROOT, 'src')), ...inputs);
+  const sources = ['src', 'contract-tests'].map((dir) => newestSource(join(PROJECT_ROOT, dir)));
+  const newest = Math.max(...sources, ...inputs);
   return newest > built ? `${COMPILED_CLI} is older than the sources` : undefined;
 }
 
