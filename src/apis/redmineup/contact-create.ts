@@ -1,18 +1,10 @@
-import {
-  type FamilyContext,
-  type FamilyHandler,
-  has,
-  isPlainObject,
-  resourceAttributes,
-} from '../../redmine-family/index.js';
-import { ApiError } from '../../server/errors.js';
+import { type FamilyContext, type FamilyHandler, has } from '../../redmine-family/index.js';
 import type { HandlerResult } from '../../server/types.js';
 import { validateContactAttributes } from './contact-input.js';
 import { insertContact } from './contact-store.js';
 import { renderContact } from './contact-view.js';
 import { contactResult } from './contact-xml.js';
-import { blank } from './input-values.js';
-import { projectFor, projectsFor } from './project-scope.js';
+import { creationTarget, projectsFor } from './project-scope.js';
 import type { RedmineUpState } from './state.js';
 
 type Ctx = FamilyContext<RedmineUpState>;
@@ -33,12 +25,7 @@ export const createProjectContact: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
  */
 function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
   const { state, principal } = ctx;
-  const user = principal.user;
-  if (!user) throw new ApiError('UNAUTHORIZED');
-  const body = isPlainObject(ctx.body) ? ctx.body : {};
-  const attrs = resourceAttributes(ctx.body, 'contact');
-  const rawProject = [attrs.project_id, body.project_id, urlProject].find((v) => !blank(v));
-  const project = projectFor(state, principal, rawProject, 'add_contacts');
+  const { user, attrs, body, project } = creationTarget(ctx, 'contact', urlProject, 'add_contacts');
   const more = has(attrs, 'project_ids') ? projectsFor(state, principal, attrs.project_ids, 'add_contacts') : [];
   const changes = validateContactAttributes(state, attrs, undefined);
   const projectIds = [...new Set([project.id, ...more.map((p) => p.id)])];

@@ -2,17 +2,14 @@ import {
   denied,
   type FamilyContext,
   type FamilyHandler,
-  isPlainObject,
   nowTimestamp,
   resourceAttributes,
 } from '../../redmine-family/index.js';
-import { ApiError } from '../../server/errors.js';
 import type { HandlerResult } from '../../server/types.js';
 import { findDeal, mayOnDeal } from './access.js';
 import { validateDealAttributes } from './deal-input.js';
 import { renderDeal } from './deal-view.js';
-import { blank } from './input-values.js';
-import { projectFor } from './project-scope.js';
+import { creationTarget } from './project-scope.js';
 import type { RedmineUpState } from './state.js';
 
 type Ctx = FamilyContext<RedmineUpState>;
@@ -31,12 +28,7 @@ export const createProjectDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
  */
 function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
   const { state, principal } = ctx;
-  const user = principal.user;
-  if (!user) throw new ApiError('UNAUTHORIZED');
-  const body = isPlainObject(ctx.body) ? ctx.body : {};
-  const attrs = resourceAttributes(ctx.body, 'deal');
-  const rawProject = [attrs.project_id, body.project_id, urlProject].find((v) => !blank(v));
-  const project = projectFor(state, principal, rawProject, 'add_deals');
+  const { user, attrs, project } = creationTarget(ctx, 'deal', urlProject, 'add_deals');
   const changes = validateDealAttributes(state, attrs, undefined, project.id);
   const now = nowTimestamp();
   const deal = state.transaction(() =>
