@@ -3,6 +3,27 @@ import type { Contact } from './access.js';
 import type { ContactChanges } from './contact-input.js';
 import type { RedmineUpState } from './state.js';
 
+/** The attributes of a new contact that neither its author nor the request set. */
+export const UNSET_CONTACT_FIELDS = {
+  is_company: false,
+  first_name: '',
+  last_name: null,
+  middle_name: null,
+  company: null,
+  website: null,
+  skype_name: null,
+  birthday: null,
+  job_title: null,
+  background: null,
+  phone: null,
+  email: null,
+  visibility: 0,
+  assigned_to_id: null,
+  avatar_attachment_id: null,
+  address: null,
+  custom_values: {},
+} as const;
+
 /**
  * Stores a new contact from validated changes in the given projects (the first one is the project it was created
  * in), authored by `author`. Tags that do not exist yet are created. All or nothing.
@@ -16,24 +37,8 @@ export function insertContact(
   const now = nowTimestamp();
   return state.transaction(() =>
     state.contacts.insert({
-      is_company: false,
-      first_name: '',
-      last_name: null,
-      middle_name: null,
-      company: null,
-      website: null,
-      skype_name: null,
-      birthday: null,
-      job_title: null,
-      background: null,
-      phone: null,
-      email: null,
-      visibility: 0,
+      ...UNSET_CONTACT_FIELDS,
       author_id: author.id,
-      assigned_to_id: null,
-      avatar_attachment_id: null,
-      address: null,
-      custom_values: {},
       ...changes,
       tags: registerTags(state, changes.tags ?? []),
       project_ids: [...projectIds],

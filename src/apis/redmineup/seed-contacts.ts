@@ -1,5 +1,6 @@
 import { shuffled } from '../../redmine-family/seed-data.js';
 import { mergeAddress } from './address.js';
+import { UNSET_CONTACT_FIELDS } from './contact-store.js';
 import type { ContactRecord, Visibility } from './records.js';
 import type { SeedContext } from './seed.js';
 import {
@@ -116,23 +117,8 @@ function insert(ctx: SeedContext, days: number, projectIds: number[], fields: Pa
     .slice(0, rng.int(0, 3))
     .map(([name]) => name);
   ctx.state.contacts.insert({
-    is_company: false,
-    first_name: '',
-    last_name: null,
-    middle_name: null,
-    company: null,
-    website: null,
-    skype_name: null,
-    birthday: null,
-    job_title: null,
-    background: null,
-    phone: null,
-    email: null,
-    visibility: 0,
+    ...UNSET_CONTACT_FIELDS,
     assigned_to_id: rng.pick([null, ...users]),
-    avatar_attachment_id: null,
-    address: null,
-    custom_values: {},
     ...fields,
     author_id: fields.author_id ?? rng.pick([users[0], users[0], ...users]) ?? 1,
     tags,
