@@ -117,3 +117,20 @@ export interface CustomFieldRecord {
   tracker_ids: number[];
   role_ids: number[];
 }
+
+/** What a custom field definition leaves at Redmine's defaults (spread first, then the field's own settings). */
+export const CUSTOM_FIELD_DEFAULTS: Omit<CustomFieldRecord, 'id' | 'name' | 'customized_type' | 'field_format'> = {
+  regexp: '',
+  min_length: null,
+  max_length: null,
+  is_required: false,
+  is_filter: false,
+  searchable: false,
+  multiple: false,
+  default_value: null,
+  visible: true,
+  possible_values: [],
+  is_for_all: false,
+  tracker_ids: [],
+  role_ids: [],
+};

@@ -1,3 +1,4 @@
+import { CUSTOM_FIELD_DEFAULTS } from './records.js';
 import type { RedmineFamilyState } from './state.js';
 
 /** Redmine's default reference data (`redmine:load_default_data`, English): roles, trackers, priorities, … */
@@ -20,29 +21,15 @@ export function seedReferenceData(state: RedmineFamilyState): void {
   }
   for (const name of ['Design', 'Development']) state.activities.insert({ name, active: true });
 
-  const field = {
-    regexp: '',
-    min_length: null,
-    max_length: null,
-    is_required: false,
-    is_filter: false,
-    searchable: false,
-    multiple: false,
-    visible: true,
-    possible_values: [] as string[],
-    is_for_all: false,
-    tracker_ids: [] as number[],
-    role_ids: [] as number[],
-  };
   state.customFields.insert({
-    ...field,
+    ...CUSTOM_FIELD_DEFAULTS,
     name: 'Cost center',
     customized_type: 'project',
     field_format: 'string',
     default_value: '',
   });
   state.customFields.insert({
-    ...field,
+    ...CUSTOM_FIELD_DEFAULTS,
     name: 'Region',
     customized_type: 'project',
     field_format: 'list',
@@ -51,7 +38,7 @@ export function seedReferenceData(state: RedmineFamilyState): void {
     possible_values: ['EMEA', 'Americas', 'APAC'],
   });
   state.customFields.insert({
-    ...field,
+    ...CUSTOM_FIELD_DEFAULTS,
     name: 'Severity',
     customized_type: 'issue',
     field_format: 'list',

@@ -1,4 +1,4 @@
-import type { CustomFieldRecord } from '../../redmine-family/index.js';
+import { CUSTOM_FIELD_DEFAULTS, type CustomFieldRecord } from '../../redmine-family/index.js';
 import { COMPANY_FIELD_TYPE, CONTACT_FIELD_TYPE } from './records.js';
 import { INDUSTRIES, LANGUAGES } from './seed-pool.js';
 import type { PlanioState } from './state.js';
@@ -21,23 +21,7 @@ type FieldInput = Pick<CustomFieldRecord, 'name' | 'customized_type' | 'field_fo
  * and for contacts "Position" and "Preferred language" (list).
  */
 export function seedPlanioFields(state: PlanioState): PlanioFieldIds {
-  const add = (field: FieldInput) =>
-    state.customFields.insert({
-      regexp: '',
-      min_length: null,
-      max_length: null,
-      is_required: false,
-      is_filter: false,
-      searchable: false,
-      multiple: false,
-      default_value: null,
-      visible: true,
-      possible_values: [],
-      is_for_all: false,
-      tracker_ids: [],
-      role_ids: [],
-      ...field,
-    }).id;
+  const add = (field: FieldInput) => state.customFields.insert({ ...CUSTOM_FIELD_DEFAULTS, ...field }).id;
   const company = COMPANY_FIELD_TYPE;
   return {
     customerNumber: add({

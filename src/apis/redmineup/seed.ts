@@ -1,4 +1,4 @@
-import { type CustomFieldRecord, formatTimestamp } from '../../redmine-family/index.js';
+import { CUSTOM_FIELD_DEFAULTS, formatTimestamp } from '../../redmine-family/index.js';
 import type { Rng } from '../../store/prng.js';
 import { grantCrmPermissions } from './permissions.js';
 import { seedDeals, seedIssues, seedNotes } from './seed-activity.js';
@@ -61,21 +61,7 @@ export function seedCrm(state: RedmineUpState, rng: Rng): void {
 }
 
 function seedCustomFields(state: RedmineUpState): void {
-  const base: Omit<CustomFieldRecord, 'id' | 'name' | 'customized_type' | 'field_format'> = {
-    regexp: '',
-    min_length: null,
-    max_length: null,
-    is_required: false,
-    is_filter: true,
-    searchable: false,
-    multiple: false,
-    default_value: null,
-    visible: true,
-    possible_values: [],
-    is_for_all: false,
-    tracker_ids: [],
-    role_ids: [],
-  };
+  const base = { ...CUSTOM_FIELD_DEFAULTS, is_filter: true };
   state.customFields.insert({
     ...base,
     name: 'License',
