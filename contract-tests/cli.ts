@@ -3,20 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { API_IDS, type ApiId } from '../src/spec/load.js';
 import { runContract } from './run.js';
+import type { Credentials } from './support/credentials.js';
 import { formatProgress } from './support/progress.js';
 import { formatTextReport } from './support/report-text.js';
 
 /** Flags of `crmkit contract`, as commander parses them. */
-interface ContractFlags {
+interface ContractFlags extends Credentials {
   api: ApiId;
   target: string;
-  key?: string;
-  user?: string;
-  password?: string;
-  clientId?: string;
-  clientSecret?: string;
-  business?: string;
-  userKey?: string;
   readOnly?: boolean;
   report?: string;
   json?: string;

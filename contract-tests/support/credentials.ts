@@ -26,7 +26,8 @@ export const REFERENCE_CREDENTIALS: Required<Credentials> = {
   userKey: 'beef0000beef0000beef0000beef0000beef0000',
 };
 
-const ENV: Record<keyof Credentials, string> = {
+/** The variable each credential falls back to when not given. */
+export const CREDENTIAL_ENV: Readonly<Record<keyof Credentials, string>> = {
   key: 'CRMKIT_API_KEY',
   user: 'CRMKIT_USER',
   password: 'CRMKIT_PASSWORD',
@@ -48,11 +49,12 @@ export function resolveCredentials(
   env: NodeJS.ProcessEnv = process.env,
 ): Credentials {
   const out: Credentials = {};
-  for (const name of Object.keys(ENV) as (keyof Credentials)[]) {
-    const value = given[name] ?? env[ENV[name]] ?? (kind === 'live' ? undefined : REFERENCE_CREDENTIALS[name]);
+  for (const name of Object.keys(CREDENTIAL_ENV) as (keyof Credentials)[]) {
+    const value =
+      given[name] ?? env[CREDENTIAL_ENV[name]] ?? (kind === 'live' ? undefined : REFERENCE_CREDENTIALS[name]);
     if (value !== undefined && value !== '') out[name] = value;
   }
   // A login given explicitly is meant to be used: do not let a default key shadow it.
-  if (kind !== 'live' && given.user && !given.key && !env[ENV.key]) delete out.key;
+  if (kind !== 'live' && given.user && !given.key && !env[CREDENTIAL_ENV.key]) delete out.key;
   return out;
 }

@@ -1,25 +1,18 @@
 import type { Command } from 'commander';
 import { contractAction, contractCommand } from '../../../contract-tests/cli.js';
 import { runContract } from '../../../contract-tests/run.js';
+import { CREDENTIAL_ENV } from '../../../contract-tests/support/credentials.js';
 import { formatProgress } from '../../../contract-tests/support/progress.js';
 import { printJson, reportFailure } from './common.js';
 
 type ContractFlags = Parameters<typeof contractAction>[0];
 
-/** The `CRMKIT_*` variable each credential flag falls back to (they outrank the config file). */
-const CONTRACT_ENV: Readonly<Record<string, string>> = {
-  key: 'CRMKIT_API_KEY',
-  user: 'CRMKIT_USER',
-  password: 'CRMKIT_PASSWORD',
-  clientId: 'CRMKIT_CLIENT_ID',
-  clientSecret: 'CRMKIT_CLIENT_SECRET',
-  business: 'CRMKIT_BUSINESS',
-  userKey: 'CRMKIT_USER_API_KEY',
-};
-
-/** Variables `crmkit contract` reads itself for a config key. */
+/**
+ * Variables `crmkit contract` reads itself for a config key: the `CRMKIT_*` variable a credential flag falls back to
+ * (they outrank the config file).
+ */
 export function contractEnvNames(key: string): string[] {
-  const name = CONTRACT_ENV[key];
+  const name = (CREDENTIAL_ENV as Readonly<Record<string, string>>)[key];
   return name ? [name] : [];
 }
 
