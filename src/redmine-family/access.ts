@@ -32,18 +32,22 @@ export function canSeeProject(state: RedmineFamilyState, principal: RedminePrinc
   return isMember(state, principal, project);
 }
 
+/** What Redmine core still allows on a closed project: viewing it. */
+const CLOSED_PROJECT_PERMISSIONS: ReadonlySet<string> = new Set(['view_project']);
+
 /**
  * True when the caller may do `permission` on the project: administrators everything, others through their roles;
- * on a closed project only viewing is allowed, for everyone.
+ * on a closed project only the permissions of `allowedWhenClosed` (core: viewing it), for everyone.
  */
 export function allowedTo(
   state: RedmineFamilyState,
   principal: RedminePrincipal,
   project: Project,
   permission: string,
+  allowedWhenClosed: ReadonlySet<string> = CLOSED_PROJECT_PERMISSIONS,
 ): boolean {
   if (!canSeeProject(state, principal, project)) return false;
-  if (project.status !== 1 && permission !== 'view_project') return false;
+  if (project.status !== 1 && !allowedWhenClosed.has(permission)) return false;
   if (isAdmin(principal)) return true;
   return rolesOn(state, principal, project).some((id) => state.roles.get(id)?.permissions.includes(permission));
 }

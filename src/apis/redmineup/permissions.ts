@@ -1,11 +1,9 @@
 import {
-  canSeeProject,
+  allowedTo,
   denied,
-  isAdmin,
   type Project,
   type RedmineFamilyState,
   type RedminePrincipal,
-  rolesOn,
 } from '../../redmine-family/index.js';
 
 /**
@@ -69,10 +67,7 @@ export function crmAllowedTo(
   project: Project,
   permission: string,
 ): boolean {
-  if (!canSeeProject(state, principal, project)) return false;
-  if (project.status !== 1 && !READ_PERMISSIONS.has(permission)) return false;
-  if (isAdmin(principal)) return true;
-  return rolesOn(state, principal, project).some((id) => state.roles.get(id)?.permissions.includes(permission));
+  return allowedTo(state, principal, project, permission, READ_PERMISSIONS);
 }
 
 /** True when the caller has `permission` in at least one of the projects (ids). */
