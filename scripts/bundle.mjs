@@ -6,12 +6,14 @@
 // `Company` and `Company-2` silently.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const redocly = join(root, 'node_modules', '.bin', 'redocly');
+// Redocly's command script, found where Node finds the package (not necessarily under this folder's node_modules).
+const redocly = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 const API_IDS = ['redmine', 'planio', 'redmineup', 'plutio'];
 
 const only = process.argv.slice(2);

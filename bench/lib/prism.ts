@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
 import { freePort } from '../../contract-tests/support/free-port.js';
-import { type ApiId, bundlePath, PROJECT_ROOT } from '../../src/spec/load.js';
+import { type ApiId, bundlePath } from '../../src/spec/load.js';
+import { binPath } from '../../src/spec/tools.js';
 import { type Child, spawnChild } from './children.js';
 import { send } from './http.js';
 
@@ -20,7 +19,7 @@ export interface PrismServer {
  */
 export async function startPrism(api: ApiId, timeoutMs = 60_000): Promise<PrismServer> {
   const port = await freePort();
-  const script = realpathSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'prism'));
+  const script = binPath('@stoplight/prism-cli', 'prism');
   const started = performance.now();
   const child = spawnChild(`prism ${api}`, [
     script,

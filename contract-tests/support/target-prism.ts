@@ -1,12 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
 import { type ApiId, bundlePath, PROJECT_ROOT } from '../../src/spec/load.js';
+import { binPath } from '../../src/spec/tools.js';
 import { freePort, waitForHttp } from './free-port.js';
 import type { Target } from './target.js';
-
-const PRISM_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'prism');
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -23,7 +20,7 @@ async function stop(child: ChildProcess): Promise<void> {
  */
 export async function startPrism(api: ApiId, documentPath = bundlePath(api)): Promise<Target> {
   const port = await freePort();
-  const script = realpathSync(PRISM_BIN);
+  const script = binPath('@stoplight/prism-cli', 'prism');
   const child = spawn(
     process.execPath,
     [script, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'error', '--no-multiprocess', documentPath],
