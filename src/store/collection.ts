@@ -1,4 +1,5 @@
 import { type DeepReadonly, frozenCopy } from './freeze.js';
+import { recordBytes, StoreLimitError, type StoreLimits } from './limits.js';
 import type { UndoLog } from './undo-log.js';
 
 /** Every stored record has a positive integer id, assigned by its collection. */
@@ -31,6 +32,17 @@ interface Slot<R> {
   record: R | undefined;
   /** Insertion stamp, to restore the order when a rollback brings removed records back. */
   stamp: number;
+  /** Bytes of the record's JSON (0 when the collection keeps no account). */
+  size: number;
+}
+
+/**
+ * The limits a database's collections share, and the bytes they hold together (see {@link StoreLimits}).
+ * Collections keep the account up to date on every write and undo.
+ */
+export interface StoreUsage {
+  limits: Readonly<StoreLimits>;
+  bytes: number;
 }
 
 /**
@@ -42,15 +54,20 @@ export class Collection<T extends Entity> {
   private items = new Map<number, Slot<DeepReadonly<T>>>();
   private nextStamp = 0;
   private nextId = 1;
+  /** Bytes of the records held (kept only with a `usage` account). */
+  private bytes = 0;
 
   /**
    * @param onChange called after every write and every undone write (the owning Database counts versions with it).
    * @param undo where writes record their undo step while a transaction of the owning Database runs.
+   * @param usage the limits and byte account shared with the other collections of the owning Database; without it
+   *   the collection is unlimited and measures nothing.
    */
   constructor(
     readonly name: string,
     private readonly onChange: () => void = () => {},
     private readonly undo?: UndoLog,
+    private readonly usage?: StoreUsage,
   ) {}
 
   /** Number of records. */
@@ -79,20 +96,30 @@ export class Collection<T extends Entity> {
     return out;
   }
 
-  /** Stores a new record and returns it; the id is the next free one unless `data.id` is given. */
+  /**
+   * Stores a new record and returns it; the id is the next free one unless `data.id` is given.
+   * @throws StoreLimitError when the collection holds `maxRecords` already, or the record would take the database
+   *   past `maxBytes` (nothing is changed).
+   */
   insert(data: NewRecord<T>): DeepReadonly<T> {
     const id = data.id ?? this.nextId;
     if (!Number.isInteger(id) || id < 1) throw new Error(`${this.name}: invalid id ${id}`);
     if (this.items.has(id)) throw new Error(`${this.name}: duplicate id ${id}`);
+    const { usage } = this;
+    if (usage && this.items.size >= usage.limits.maxRecords) {
+      throw new StoreLimitError('records', this.name, usage.limits.maxRecords);
+    }
     const record = frozenCopy({ ...data, id } as unknown as T);
+    const size = this.measured ? this.charge(recordBytes(record)) : 0;
     const previousNextId = this.nextId;
-    const slot: Slot<DeepReadonly<T>> = { record, stamp: this.nextStamp++ };
+    const slot: Slot<DeepReadonly<T>> = { record, stamp: this.nextStamp++, size };
     this.items.set(id, slot);
     if (id >= this.nextId) this.nextId = id + 1;
     if (this.undo?.recording) {
       this.undo.record(() => {
         this.items.delete(id);
         slot.record = undefined;
+        this.account(-size);
         this.nextId = previousNextId;
         this.onChange();
       });
@@ -101,18 +128,31 @@ export class Collection<T extends Entity> {
     return record;
   }
 
-  /** Merges `patch` into the record with this id and returns the new record; throws when the id is unknown. */
+  /**
+   * Merges `patch` into the record with this id and returns the new record; throws when the id is unknown.
+   * @throws StoreLimitError when the grown record would take the database past `maxBytes` (nothing is changed).
+   */
   update(id: number, patch: RecordPatch<T>): DeepReadonly<T> {
     const slot = this.items.get(id);
     const current = slot?.record;
     if (!slot || !current) throw new Error(`${this.name}: no record ${id}`);
     const record = frozenCopy({ ...(current as T), ...(patch as unknown as Partial<T>), id } as T);
+    const previousSize = slot.size;
+    if (this.measured) {
+      const size = recordBytes(record);
+      this.charge(size - previousSize);
+      slot.size = size;
+    }
     slot.record = record;
     if (this.undo?.recording) {
       this.undo.record(() => {
         // The slot of the id now: a later removal, undone before this step, put a new one in place.
         const now = this.items.get(id);
-        if (now) now.record = current;
+        if (now) {
+          this.account(previousSize - now.size);
+          now.size = previousSize;
+          now.record = current;
+        }
         this.onChange();
       });
     }
@@ -125,13 +165,15 @@ export class Collection<T extends Entity> {
     const slot = this.items.get(id);
     const record = slot?.record;
     if (!slot || !record) return false;
-    const { stamp } = slot;
+    const { stamp, size } = slot;
     this.items.delete(id);
     slot.record = undefined;
+    this.account(-size);
     const undo = this.undo;
     if (undo?.recording) {
       undo.record(() => {
-        this.items.set(id, { record, stamp });
+        this.items.set(id, { record, stamp, size });
+        this.account(size);
         undo.afterUndo(this.restoreOrder);
         this.onChange();
       });
@@ -142,13 +184,15 @@ export class Collection<T extends Entity> {
 
   /** Deletes every record and restarts ids at 1. */
   clear(): void {
-    const { items, nextId } = this;
+    const { items, nextId, bytes } = this;
     this.items = new Map();
     this.nextId = 1;
+    this.account(-bytes);
     if (this.undo?.recording) {
       this.undo.record(() => {
         this.items = items;
         this.nextId = nextId;
+        this.account(bytes);
         this.onChange();
       });
     }
@@ -175,6 +219,41 @@ export class Collection<T extends Entity> {
         this.nextId = nextId;
       });
     }
+  }
+
+  /** Whether records are measured: only under a finite byte limit. */
+  private get measured(): boolean {
+    return this.usage !== undefined && Number.isFinite(this.usage.limits.maxBytes);
+  }
+
+  /** Measures every record again (after the limits changed); returns the collection's bytes. */
+  remeasure(): number {
+    this.bytes = 0;
+    for (const slot of this.items.values()) {
+      slot.size = this.measured ? recordBytes(slot.record) : 0;
+      this.bytes += slot.size;
+    }
+    return this.bytes;
+  }
+
+  /**
+   * Adds `delta` bytes to the account after checking that the database stays within `maxBytes` (a shrinking write
+   * always passes); returns `delta`.
+   */
+  private charge(delta: number): number {
+    const usage = this.usage as StoreUsage;
+    if (delta > 0 && usage.bytes + delta > usage.limits.maxBytes) {
+      throw new StoreLimitError('bytes', this.name, usage.limits.maxBytes);
+    }
+    this.account(delta);
+    return delta;
+  }
+
+  /** Moves the byte account of the collection and of its database by `delta`. */
+  private account(delta: number): void {
+    if (!this.usage || delta === 0) return;
+    this.bytes += delta;
+    this.usage.bytes += delta;
   }
 
   /** Puts the records back in insertion order after a rollback re-added removed ones (at the end of the map). */

@@ -1,4 +1,5 @@
-import { Collection, type CollectionSnapshot, type Entity } from './collection.js';
+import { Collection, type CollectionSnapshot, type Entity, type StoreUsage } from './collection.js';
+import { type StoreLimits, UNLIMITED } from './limits.js';
 import { UndoLog } from './undo-log.js';
 
 /** A whole state snapshot: one entry per collection. */
@@ -12,6 +13,33 @@ export class Database {
   private readonly collections = new Map<string, Collection<Entity>>();
   private readonly undo = new UndoLog();
   private writes = 0;
+  private readonly usage: StoreUsage;
+
+  /**
+   * @param limits records per collection and bytes of records in all (see {@link StoreLimits}); writes beyond them
+   *   throw `StoreLimitError`, imports included. Default: unlimited.
+   */
+  constructor(limits: Readonly<StoreLimits> = UNLIMITED) {
+    this.usage = { limits: { ...limits }, bytes: 0 };
+  }
+
+  /** The limits in force. */
+  get limits(): Readonly<StoreLimits> {
+    return this.usage.limits;
+  }
+
+  /** Bytes of JSON the stored records take together (counted only under a byte limit). */
+  get bytes(): number {
+    return this.usage.bytes;
+  }
+
+  /** Puts other limits in force; records already stored stay even where they exceed them. */
+  setLimits(limits: Readonly<StoreLimits>): void {
+    this.usage.limits = { ...limits };
+    let bytes = 0;
+    for (const c of this.collections.values()) bytes += c.remeasure();
+    this.usage.bytes = bytes;
+  }
 
   /** Grows with every write to any collection (a cheap "has anything changed?" check for caches). */
   get version(): number {
@@ -28,6 +56,7 @@ export class Database {
           this.writes++;
         },
         this.undo,
+        this.usage,
       );
       this.collections.set(name, collection);
     }
