@@ -2,10 +2,25 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
 /**
+ * Flags of `@sparticuz/chromium` that the browser tests must not use. The package tunes its browser for one page in a
+ * serverless function: `--single-process` ends the whole browser when its first page is closed (a test suite opens
+ * and closes dozens), and `--disable-web-security` / `--allow-running-insecure-content` turn off the same-origin
+ * policy, under which a cross-origin request would succeed without any CORS header. The headless mode is the one
+ * playwright-core asks for.
+ */
+const UNWANTED_FLAGS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--headless'];
+
+/** The packaged browser's flags without those that break multi-page tests or the same-origin policy. */
+export function packagedBrowserArgs(args: readonly string[]): string[] {
+  return args.filter((arg) => !UNWANTED_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
+}
+
+/**
  * The browser of the browser tests: the headless Chromium that the npm package `@sparticuz/chromium` ships inside it
  * (unpacked to the system's temporary folder on first use, about 2 s), driven by playwright-core. Nothing is
  * downloaded. `CRMKIT_CHROMIUM=/path/to/chromium` uses an installed browser instead (Debian's `/usr/bin/chromium`,
- * for example); the tests fail, never skip, when neither can be started.
+ * for example); the tests fail, never skip, when neither can be started. Either way the browser keeps the
+ * same-origin policy and serves any number of pages.
  */
 export async function launchBrowser(): Promise<Browser> {
   const configured = process.env.CRMKIT_CHROMIUM;
@@ -14,5 +29,9 @@ export async function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: configured, headless: true, args: ['--no-sandbox'] });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: packaged.args, headless: true });
+  return chromium.launch({
+    executablePath: await packaged.executablePath(),
+    args: packagedBrowserArgs(packaged.args),
+    headless: true,
+  });
 }
