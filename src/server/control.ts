@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { addFaults, deleteFaults, listFaults } from './control-faults.js';
 import { json, noContent } from './control-io.js';
-import { loadFixture, putState, snapshot } from './control-state.js';
+import { health, loadFixture, putState, snapshot } from './control-state.js';
 import { renderJsonError } from './default-errors.js';
 import { ApiError } from './errors.js';
 import type { FaultTable } from './fault-table.js';
@@ -29,7 +29,8 @@ const WRITES = new Set(['POST reset', 'PUT state', 'POST fixtures']);
 
 /**
  * Serves the control endpoints (see docs/guides/controlling-the-mock.md):
- * - `GET health` → `{status: "ok", apis: [...]}`
+ * - `GET health` → `{status: "ok", apis: [...]}`; with a state file also `state`, and `status: "degraded"` while
+ *   saving it fails
  * - `POST reset[?api=]` → reseeds all APIs (or one), clears the log, and without `?api=` restores the start-up
  *   fault rules → 204
  * - `GET requests` → recent requests, oldest first; `GET violations` → recorded contract violations
@@ -51,7 +52,7 @@ export async function handleControl(
     let response: RawResponse;
     switch (route) {
       case 'GET health':
-        return json(200, { status: 'ok', apis: modules.map((m) => m.id) });
+        return health(modules, ctx.keeper);
       case 'POST reset':
         for (const m of selected) m.reset();
         if (selected === modules) faults.reset();

@@ -81,15 +81,19 @@ export function readStateFile(file: string): ApiStates | undefined {
 
 let counter = 0;
 
+/** Permissions of state files and their temporary files: they hold passwords and API keys, so owner only. */
+export const STATE_FILE_MODE = 0o600;
+
 /**
- * Writes a file atomically: a temporary file in the same directory, flushed to disk, then renamed over the target
- * (and the directory flushed), so a reader or a crash sees the old file or the new one, never a mix.
+ * Writes a file atomically: a temporary file in the same directory (created afresh, mode {@link STATE_FILE_MODE}),
+ * flushed to disk, then renamed over the target (and the directory flushed), so a reader or a crash sees the old
+ * file or the new one, never a mix. The target ends up with the temporary file's mode.
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${++counter}.tmp`);
   try {
-    const fh = await open(tmp, 'w');
+    const fh = await open(tmp, 'wx', STATE_FILE_MODE);
     try {
       await fh.writeFile(text);
       await fh.sync();
