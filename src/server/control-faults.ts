@@ -11,17 +11,16 @@ export function listFaults(faults: FaultTable): RawResponse {
 }
 
 /**
- * `POST /__crmkit/faults`: adds one rule (a JSON object) or several (an array), all or none; 201 with the added
- * rules and their ids.
+ * `POST /__crmkit/faults`: adds one rule (a JSON object) or several (an array), all or none: every rule is checked
+ * before any is added, and a bad one is a 400 naming its index (`faults[3]: …`). 201 with the added rules and their
+ * ids.
  */
 export async function addFaults(req: IncomingMessage, faults: FaultTable): Promise<RawResponse> {
   const body = await readJson(req);
-  const inputs = Array.isArray(body) ? body : [body];
-  const added: FaultRule[] = [];
+  let added: FaultRule[];
   try {
-    for (const input of inputs) added.push(faults.add(input));
+    added = Array.isArray(body) ? faults.addAll(body) : [faults.add(body)];
   } catch (err) {
-    for (const rule of added) faults.remove({ id: rule.id });
     if (err instanceof FaultSpecError) throw new ApiError('BAD_REQUEST', err.message);
     throw err;
   }

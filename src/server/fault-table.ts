@@ -17,9 +17,17 @@ export interface FaultDecision extends FaultEffect {
 
 interface ActiveRule {
   rule: FaultRule;
-  /** 2 for an operation rule, 1 for an API rule, 0 for every API. */
-  rank: number;
-  rng: Rng;
+  /** Where the rule is filed: `` for every API, the api id, or `api\0operationId`. */
+  bucket: string;
+  /** The rule's generator, made when the rule first has to draw. */
+  rng: Rng | undefined;
+  rngSeed: number;
+}
+
+/** The bucket key of a rule or a request scope (API ids and operationIds never hold a NUL). */
+function bucketKey(api: string | undefined, operationId: string | undefined): string {
+  if (api === undefined) return '';
+  return operationId === undefined ? api : `${api}\0${operationId}`;
 }
 
 /**
@@ -27,12 +35,18 @@ interface ActiveRule {
  * API, then every API; the latest added among equals). That rule fires with its `rate`, drawn from its own
  * generator seeded with the server seed and the rule id, so the same requests in the same order get the same
  * faults on every run; a rule with `times` is dropped once it has fired that often.
+ *
+ * Rules are filed by scope (every API, one API, one operation), so choosing the rule of a request is three map
+ * lookups however many rules there are, and adding one is constant work.
  */
 export class FaultTable {
-  private rules: ActiveRule[] = [];
+  /** Every rule by id, oldest first. */
+  private rules = new Map<number, ActiveRule>();
+  /** The rules of each scope, oldest first (the last one is the one that applies). */
+  private buckets = new Map<string, ActiveRule[]>();
   private nextId = 1;
-  /** Api ids that have operation-level rules (the caller then routes the request to know its operation). */
-  private routed = new Set<string>();
+  /** Number of operation-level rules per API (the caller then routes the request to know its operation). */
+  private routed = new Map<string, number>();
 
   /**
    * @param known the served APIs and their operationIds, to refuse rules for anything else.
@@ -48,79 +62,130 @@ export class FaultTable {
 
   /** Number of rules in effect (0 keeps the request path free of fault work). */
   get size(): number {
-    return this.rules.length;
+    return this.rules.size;
   }
 
   /** True when some rule of this API names an operation. */
   needsOperation(api: string): boolean {
-    return this.routed.has(api);
+    return (this.routed.get(api) ?? 0) > 0;
+  }
+
+  /**
+   * Checks a rule (an object, or the text form's object) against the settings and the served APIs without adding
+   * it; returns the normalised rule.
+   * @throws FaultSpecError naming what is wrong, after `where`.
+   */
+  check(input: unknown, where = 'fault'): FaultInput {
+    const fault = normaliseFault(input, where);
+    if (fault.api !== undefined) {
+      const ops = this.known.get(fault.api);
+      if (!ops) {
+        throw new FaultSpecError(`${where}: no API "${fault.api}" is served (${[...this.known.keys()].join(', ')})`);
+      }
+      if (fault.operationId !== undefined && !ops.has(fault.operationId)) {
+        throw new FaultSpecError(`${where}: ${fault.api} has no operation "${fault.operationId}"`);
+      }
+    }
+    return fault;
   }
 
   /** Adds a rule after checking it (an object, or the text form); throws FaultSpecError. */
   add(input: unknown): FaultRule {
-    const fault = normaliseFault(input);
-    if (fault.api !== undefined) {
-      const ops = this.known.get(fault.api);
-      if (!ops) throw new FaultSpecError(`no API "${fault.api}" is served (${[...this.known.keys()].join(', ')})`);
-      if (fault.operationId !== undefined && !ops.has(fault.operationId)) {
-        throw new FaultSpecError(`${fault.api} has no operation "${fault.operationId}"`);
-      }
-    }
-    const id = this.nextId++;
-    const rule: FaultRule = { id, ...fault, hits: 0 };
-    if (fault.times !== undefined) rule.remaining = fault.times;
-    const rank = fault.operationId !== undefined ? 2 : fault.api !== undefined ? 1 : 0;
-    const rng = createRng(((fault.seed ?? this.seed) + Math.imul(id, 0x9e3779b1)) >>> 0);
-    this.rules.push({ rule, rank, rng });
-    this.reindex();
-    return { ...rule };
+    return this.insert(this.check(input));
+  }
+
+  /**
+   * Adds several rules, all or none: every rule is checked first (the error names the first bad one by its index,
+   * `faults[3]: …`), then they are added, in time linear in their number.
+   * @throws FaultSpecError and adds nothing when any rule is bad.
+   */
+  addAll(inputs: readonly unknown[]): FaultRule[] {
+    const checked = inputs.map((input, i) => this.check(input, `faults[${i}]`));
+    return checked.map((fault) => this.insert(fault));
   }
 
   /** Removes the rules with this id, or of this API, or all of them; returns how many went. */
   remove(filter: { id?: number; api?: string } = {}): number {
-    const before = this.rules.length;
-    this.rules = this.rules.filter(
-      ({ rule }) =>
-        (filter.id !== undefined && rule.id !== filter.id) || (filter.api !== undefined && rule.api !== filter.api),
-    );
-    this.reindex();
-    return before - this.rules.length;
+    const before = this.rules.size;
+    if (filter.id !== undefined) {
+      const active = this.rules.get(filter.id);
+      if (active && (filter.api === undefined || active.rule.api === filter.api)) this.drop(active);
+      return before - this.rules.size;
+    }
+    if (filter.api === undefined) {
+      this.rules.clear();
+      this.buckets.clear();
+      this.routed.clear();
+      return before;
+    }
+    for (const active of this.rules.values()) if (active.rule.api === filter.api) this.rules.delete(active.rule.id);
+    for (const key of [...this.buckets.keys()]) {
+      if (key === filter.api || key.startsWith(`${filter.api}\0`)) this.buckets.delete(key);
+    }
+    this.routed.delete(filter.api);
+    return before - this.rules.size;
   }
 
   /** The rules in effect, oldest first. */
   list(): FaultRule[] {
-    return this.rules.map(({ rule }) => ({ ...rule }));
+    return Array.from(this.rules.values(), ({ rule }) => ({ ...rule }));
   }
 
   /** Back to the start-up rules, with fresh counters and generators. */
   reset(): void {
-    this.rules = [];
+    this.remove();
     this.nextId = 1;
     for (const input of this.initial) this.add(input);
   }
 
   /** The fault for a request to `api` (`operationId` undefined when unrouted), or undefined; counts the hit. */
   decide(api: string, operationId: string | undefined): FaultDecision | undefined {
-    let best: ActiveRule | undefined;
-    for (const r of this.rules) {
-      const { rule } = r;
-      if (rule.api !== undefined && rule.api !== api) continue;
-      if (rule.operationId !== undefined && rule.operationId !== operationId) continue;
-      if (!best || r.rank >= best.rank) best = r;
-    }
+    const best =
+      (operationId === undefined ? undefined : this.buckets.get(bucketKey(api, operationId))?.at(-1)) ??
+      this.buckets.get(api)?.at(-1) ??
+      this.buckets.get('')?.at(-1);
     if (!best) return undefined;
-    const { rule, rng } = best;
+    const { rule } = best;
+    best.rng ??= createRng(best.rngSeed);
+    const rng = best.rng;
     if (rule.rate !== undefined && rule.rate < 1 && !(rng.next() < rule.rate)) return undefined;
     rule.hits++;
-    if (rule.remaining !== undefined && --rule.remaining <= 0) {
-      this.rules = this.rules.filter((r) => r !== best);
-      this.reindex();
-    }
+    if (rule.remaining !== undefined && --rule.remaining <= 0) this.drop(best);
     return drawDecision(rule, rng);
   }
 
-  private reindex(): void {
-    this.routed = new Set(this.rules.flatMap(({ rule }) => (rule.operationId === undefined ? [] : [rule.api ?? ''])));
+  private insert(fault: FaultInput): FaultRule {
+    const id = this.nextId++;
+    const rule: FaultRule = { id, ...fault, hits: 0 };
+    if (fault.times !== undefined) rule.remaining = fault.times;
+    const bucket = bucketKey(fault.api, fault.operationId);
+    const rngSeed = ((fault.seed ?? this.seed) + Math.imul(id, 0x9e3779b1)) >>> 0;
+    const active: ActiveRule = { rule, bucket, rng: undefined, rngSeed };
+    this.rules.set(id, active);
+    const list = this.buckets.get(bucket);
+    if (list) list.push(active);
+    else this.buckets.set(bucket, [active]);
+    if (fault.api !== undefined && fault.operationId !== undefined) {
+      this.routed.set(fault.api, (this.routed.get(fault.api) ?? 0) + 1);
+    }
+    return { ...rule };
+  }
+
+  /** Takes one rule out (the last of its bucket when a rule used up its `times`: constant work). */
+  private drop(active: ActiveRule): void {
+    this.rules.delete(active.rule.id);
+    const list = this.buckets.get(active.bucket);
+    if (list) {
+      const at = list.lastIndexOf(active);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.buckets.delete(active.bucket);
+    }
+    const { api, operationId } = active.rule;
+    if (api !== undefined && operationId !== undefined) {
+      const left = (this.routed.get(api) ?? 1) - 1;
+      if (left > 0) this.routed.set(api, left);
+      else this.routed.delete(api);
+    }
   }
 }
 

@@ -88,7 +88,7 @@ test('control endpoint: add a list all-or-nothing, delete one, delete all; reset
   ]);
   expect(bad.status).toBe(400);
   expect(await bad.json()).toMatchObject({
-    error: { message: 'fault: status must be a whole number from 400 to 599' },
+    error: { message: 'faults[1]: status must be a whole number from 400 to 599' },
   });
   expect(await listFaults()).toHaveLength(1);
   const added = await addFault([{ api: 'fixture', status: 502 }, { delay: 5 }]);
