@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The crmkit command. Runs the compiled CLI (dist/lib, made by `npm run build` and shipped in the package) when it is
-// there and not older than the TypeScript sources it was built from; otherwise the sources through tsx's loader, so
-// that a checkout works without a build step (start-up then takes a few hundred milliseconds more).
-import { readdirSync, statSync } from 'node:fs';
+// The crmkit command. An installed package runs its compiled CLI (dist/lib, built by `npm pack`) and nothing else.
+// A checkout runs the compiled CLI (`npm run build`) when it is there and not older than the TypeScript sources it
+// was built from; otherwise the sources through tsx's loader, so that a checkout works without a build step
+// (start-up then takes a few hundred milliseconds more). tsx is a development dependency: only a checkout has it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,8 +36,16 @@ function changedSince(dir, since) {
 }
 
 const built = mtime(compiled);
-// The compiled tree holds src/ and contract-tests/ (tsconfig.build.json).
-if (built > 0 && !['src', 'contract-tests'].some((dir) => changedSince(join(root, dir), built))) {
+// A checkout is recognised by its sources (the package ships none); the compiled tree holds src/ and contract-tests/
+// (tsconfig.build.json).
+const checkout = existsSync(join(root, 'src', 'cli', 'index.ts'));
+if (!checkout) {
+  if (built === 0) {
+    process.stderr.write(`crmkit: ${compiled} is missing; the crmkit package is incomplete: reinstall it\n`);
+    process.exit(1);
+  }
+  await import(pathToFileURL(compiled).href);
+} else if (built > 0 && !['src', 'contract-tests'].some((dir) => changedSince(join(root, dir), built))) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,24 +28,44 @@ function findProjectRoot(start: string): string {
   }
 }
 
+/**
+ * True in a checkout of the crmkit repository (the TypeScript sources are there), false in an installed package,
+ * which ships compiled JavaScript, the documents and the built docs site but no `src/`.
+ */
+export const IS_CHECKOUT = existsSync(join(PROJECT_ROOT, 'src', 'cli', 'index.ts'));
+
+/**
+ * The folder commands write their default output under (`dist/openapi`, `dist/docs`): the project in a checkout,
+ * the current working directory in an installed package (never the package's own folder in `node_modules`).
+ */
+export function outputRoot(): string {
+  return IS_CHECKOUT ? PROJECT_ROOT : process.cwd();
+}
+
 export function isApiId(value: string): value is ApiId {
   return (API_IDS as readonly string[]).includes(value);
 }
 
-/** Path of the bundled document written by `npm run bundle`. */
+/** Path of the bundled document: written by `npm run bundle` in a checkout, shipped in the package. */
 export function bundlePath(api: ApiId, ext: 'json' | 'yaml' = 'json'): string {
   return join(PROJECT_ROOT, 'dist', 'openapi', `${api}.${ext}`);
 }
 
+/** What to do about a missing bundle: build it in a checkout; an installed package ships every bundle. */
+export const MISSING_BUNDLE_HINT = IS_CHECKOUT
+  ? 'run "npm run bundle" first'
+  : 'the crmkit package is incomplete: reinstall it';
+
 /**
- * Reads the bundled document of an API (`dist/openapi/<api>.json`). Run `npm run bundle` first; the error says so.
+ * Reads the bundled document of an API (`dist/openapi/<api>.json`). In a checkout run `npm run bundle` first; the
+ * error says so.
  */
 export function loadBundledSpec(api: ApiId): OpenApiDocument {
   const file = bundlePath(api);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
   } catch (err) {
-    throw new Error(`cannot read ${file} (${(err as Error).message}); run "npm run bundle" first`);
+    throw new Error(`cannot read ${file} (${(err as Error).message}); ${MISSING_BUNDLE_HINT}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { API_IDS, type ApiId, PROJECT_ROOT } from '../../spec/load.js';
+import { API_IDS, type ApiId, outputRoot } from '../../spec/load.js';
 import { loadYaml } from '../yaml.js';
 import { apiOption, columns, printJson, progressLog, runAction } from './common.js';
 import { type RedoclyApi, redoclyApis, runRedocly } from './redocly.js';
@@ -15,7 +15,10 @@ export interface BundledFile {
 
 /** Options of {@link bundleApis}. */
 export interface BundleOptions {
-  /** Output folder (default: each API's `output` folder in `redocly.yaml`, i.e. `dist/openapi`). */
+  /**
+   * Output folder (default: each API's `output` folder in `redocly.yaml`, i.e. `dist/openapi` in the project, or
+   * in the working directory when crmkit is an installed package).
+   */
   out?: string;
   log?: (line: string) => void;
 }
@@ -63,10 +66,10 @@ async function bundleOne(
   return files;
 }
 
-/** A path relative to the project when it is inside it. */
+/** A path relative to the output root (the project, or the working directory of an installed package) when inside it. */
 export function shown(path: string): string {
-  const rel = relative(PROJECT_ROOT, path);
-  return rel.startsWith('..') ? path : rel;
+  const rel = relative(outputRoot(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 interface BundleFlags {
@@ -91,7 +94,10 @@ export function registerBundle(program: Command): Command {
 Examples:
   crmkit bundle                          bundle all four APIs into dist/openapi/
   crmkit bundle --api plutio             only Plutio
-  crmkit bundle --out /tmp/specs --json  bundle elsewhere and list the files as JSON`,
+  crmkit bundle --out /tmp/specs --json  bundle elsewhere and list the files as JSON
+
+In a checkout dist/openapi/ is the project's; with crmkit installed as a package it is ./dist/openapi/
+under the working directory (the package itself ships the bundles and is never written to).`,
     )
     .action(
       runAction('bundle', async (flags: BundleFlags) => {

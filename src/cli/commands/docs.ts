@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { API_IDS, bundlePath, PROJECT_ROOT } from '../../spec/load.js';
+import { API_IDS, bundlePath, outputRoot, PROJECT_ROOT } from '../../spec/load.js';
 import { bundleApis, shown } from './bundle.js';
 import { printJson, progressLog, runAction } from './common.js';
 
@@ -26,7 +26,8 @@ export async function buildDocs(flags: DocsFlags): Promise<{ out: string; pages:
     await bundleApis(unbundled, { log });
   }
   const { buildSite } = await import('../../docs/build-site.js');
-  const out = flags.out === undefined ? undefined : resolve(flags.out);
+  // The project's dist/docs in a checkout; ./dist/docs in the working directory when crmkit is an installed package.
+  const out = resolve(flags.out ?? join(outputRoot(), 'dist', 'docs'));
   const result = await buildSite({ out, force: flags.force, log });
   const pages = [
     'index.html',
@@ -52,7 +53,10 @@ export function registerDocs(program: Command): Command {
 Examples:
   crmkit docs                         build dist/docs (up-to-date reference pages are kept)
   crmkit docs --force                 rebuild every page
-  crmkit docs --out /tmp/site --json  build elsewhere and list the pages as JSON`,
+  crmkit docs --out /tmp/site --json  build elsewhere and list the pages as JSON
+
+In a checkout dist/docs/ is the project's; with crmkit installed as a package it is ./dist/docs/
+under the working directory (the package ships a built site, which crmkit serve serves at /docs).`,
     )
     .action(
       runAction('docs', async (flags: DocsFlags) => {

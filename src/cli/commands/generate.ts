@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { API_IDS, type ApiId } from '../../spec/load.js';
+import { API_IDS, type ApiId, IS_CHECKOUT } from '../../spec/load.js';
 import { shown } from './bundle.js';
 import { apiOption, columns, printJson, progressLog, runAction } from './common.js';
 import { redoclyApis } from './redocly.js';
@@ -25,10 +25,20 @@ export interface GenerateOptions {
 }
 
 /**
+ * Why `generate` does not run in an installed package: openapi-typescript is a development dependency, and the
+ * package already ships the generated types (the declarations of its typed clients).
+ */
+export const CHECKOUT_ONLY =
+  'crmkit generate regenerates src/generated/ in a checkout of crmkit; the installed package ships the generated ' +
+  'types with its clients. For types of your own: npx openapi-typescript node_modules/crmkit/dist/openapi/<api>.json -o <file>.ts';
+
+/**
  * Generates TypeScript types with openapi-typescript from each API's root document in `redocly.yaml`, the same
- * text `npm run generate` writes (header included). Files whose text is unchanged are not rewritten.
+ * text `npm run generate` writes (header included). Files whose text is unchanged are not rewritten. A checkout
+ * command ({@link CHECKOUT_ONLY}).
  */
 export async function generateTypes(ids: readonly ApiId[], options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  if (!IS_CHECKOUT) throw new Error(CHECKOUT_ONLY);
   const { default: openapiTS, astToString, COMMENT_HEADER } = await import('openapi-typescript');
   const log = options.log ?? (() => {});
   const files: GeneratedFile[] = [];
@@ -73,7 +83,10 @@ export function registerGenerate(program: Command): Command {
 Examples:
   crmkit generate                 regenerate src/generated/<api>.ts for all four APIs
   crmkit generate --api planio    only Planio
-  crmkit generate --check         in CI: fail when the types do not match the documents`,
+  crmkit generate --check         in CI: fail when the types do not match the documents
+
+A command of the crmkit checkout (it needs the development dependency openapi-typescript); the
+installed package ships the generated types.`,
     )
     .action(
       runAction('generate', async (flags: GenerateFlags) => {

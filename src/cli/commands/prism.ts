@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { constants } from 'node:os';
-import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type ApiId, bundlePath, PROJECT_ROOT } from '../../spec/load.js';
+import { binPath } from '../../spec/tools.js';
 import { bundleApis, shown } from './bundle.js';
 import { apiOption, parsePort, progressLog, reportFailure, runAction } from './common.js';
 
@@ -63,14 +63,16 @@ interface PrismFlags {
 
 /** Starts `prism mock` on the bundle, prints its URL and limits, forwards signals; resolves to Prism's exit code. */
 async function runPrism(flags: PrismFlags): Promise<number> {
-  const document = bundlePath(flags.api);
-  if (!existsSync(document)) await bundleApis([flags.api], { log: progressLog(false) });
+  const shipped = bundlePath(flags.api);
+  const document = existsSync(shipped)
+    ? shipped
+    : ((await bundleApis([flags.api], { log: progressLog(false) }))[0]?.path ?? shipped);
   const port = await claimPort(flags.host, parsePort(flags.port));
   const args = ['mock', '-h', flags.host, '-p', String(port), '-v', flags.verboseLevel];
   if (flags.dynamic) args.push('--dynamic');
   if (flags.errors) args.push('--errors');
   if (flags.seed !== undefined) args.push('--seed', flags.seed);
-  const script = realpathSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'prism'));
+  const script = binPath('@stoplight/prism-cli', 'prism');
   const child = spawn(process.execPath, [script, ...args, document], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],

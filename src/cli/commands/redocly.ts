@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { API_IDS, type ApiId, PROJECT_ROOT } from '../../spec/load.js';
+import { API_IDS, type ApiId, outputRoot, PROJECT_ROOT } from '../../spec/load.js';
+import { binPath } from '../../spec/tools.js';
 import { loadYaml } from '../yaml.js';
 
 /** One API entry of `redocly.yaml`, paths made absolute. */
@@ -11,9 +12,9 @@ export interface RedoclyApi {
   alias: string;
   /** The hand-written root document (`openapi/<id>/openapi.yaml`). */
   root: string;
-  /** Where `bundle` writes the JSON bundle (`dist/openapi/<id>.json`). */
+  /** Where `bundle` writes the JSON bundle (`dist/openapi/<id>.json`, under {@link outputRoot}). */
   output: string;
-  /** Where `generate` writes the types (`src/generated/<id>.ts`). */
+  /** Where `generate` writes the types (`src/generated/<id>.ts`, under {@link outputRoot}). */
   types: string;
 }
 
@@ -23,7 +24,11 @@ interface ApiEntry {
   'x-openapi-ts'?: { output?: string };
 }
 
-/** The APIs of `redocly.yaml` (in the order of `API_IDS`), or only `ids`. */
+/**
+ * The APIs of `redocly.yaml` (in the order of `API_IDS`), or only `ids`. The documents are the project's; the
+ * outputs are placed under {@link outputRoot}: the project in a checkout, the working directory in an installed
+ * package.
+ */
 export function redoclyApis(ids: readonly ApiId[] = API_IDS): RedoclyApi[] {
   const config = loadYaml().parse(readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8')) as {
     apis?: Record<string, ApiEntry>;
@@ -33,13 +38,13 @@ export function redoclyApis(ids: readonly ApiId[] = API_IDS): RedoclyApi[] {
     const found = entries.find(([alias]) => alias.split('@')[0] === id);
     if (!found?.[1].root) throw new Error(`redocly.yaml has no API entry for ${id}`);
     const [alias, entry] = found;
-    const at = (file: string | undefined, fallback: string) => resolve(PROJECT_ROOT, file ?? fallback);
+    const out = outputRoot();
     return {
       id,
       alias,
-      root: at(entry.root, `openapi/${id}/openapi.yaml`),
-      output: at(entry.output, `dist/openapi/${id}.json`),
-      types: at(entry['x-openapi-ts']?.output, `src/generated/${id}.ts`),
+      root: resolve(PROJECT_ROOT, entry.root ?? `openapi/${id}/openapi.yaml`),
+      output: resolve(out, entry.output ?? `dist/openapi/${id}.json`),
+      types: resolve(out, entry['x-openapi-ts']?.output ?? `src/generated/${id}.ts`),
     };
   });
 }
@@ -52,12 +57,19 @@ export interface RedoclyRun {
   stderr: string;
 }
 
-/** Runs the project's Redocly CLI in the project root (telemetry and update notices off); never throws for exit codes. */
+/**
+ * Runs the Redocly CLI crmkit depends on in the project root, where `redocly.yaml` is (telemetry and update notices
+ * off); never throws for exit codes.
+ */
 export function runRedocly(args: readonly string[]): Promise<RedoclyRun> {
-  const bin = join(PROJECT_ROOT, 'node_modules', '.bin', 'redocly');
+  const bin = binPath('@redocly/cli', 'redocly');
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
   return new Promise((done, fail) => {
-    const child = spawn(bin, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
