@@ -50,6 +50,7 @@ export function buildApiModules(options: ResolvedOptions): AnyApiModule[] {
         adminApiKey: options.adminApiKey,
         basePath: options.api ? '' : BASE_PATHS[id],
         plutioPeople: options.plutioPeople,
+        limits: { maxRecords: options.maxRecords, maxBytes: options.maxStateBytes },
         plutioRateLimit: options.plutioRateLimit,
         plutioClientId: options.plutioClientId,
         plutioClientSecret: options.plutioClientSecret,

@@ -16,6 +16,8 @@ export interface ServeFlags {
   adminApiKey?: string;
   validateResponses?: boolean;
   bodyLimit?: string | number;
+  maxRecords?: string | number;
+  maxStateSize?: string | number;
   /** true for `--control`, false for `--no-control`, unset for neither. */
   control?: boolean;
   /** Every `--fault` given, in order. */
@@ -72,6 +74,16 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
     flags: '--control',
     key: 'control',
     description: 'serve the /__crmkit/ control endpoints even on a non-loopback --host',
+  },
+  {
+    flags: '--max-records <n>',
+    key: 'maxRecords',
+    description: 'records one collection may hold, per API and Plutio business (default 10000)',
+  },
+  {
+    flags: '--max-state-size <size>',
+    key: 'maxStateSize',
+    description: 'bytes of stored records per API, e.g. 8mb (default 12mb; at most 15mb with every API served)',
   },
   { flags: '--no-control', key: 'control', description: 'do not serve the /__crmkit/ control endpoints' },
   {

@@ -1,7 +1,7 @@
-/** Parses a byte size: `1048576`, `512kb`, `1mb`. */
-export function parseSize(text: string | number): number {
+/** Parses a byte size: `1048576`, `512kb`, `1mb`; the error names `flag`. */
+export function parseSize(text: string | number, flag = '--body-limit'): number {
   const m = /^\s*(\d+)\s*(b|kb|k|mb|m)?\s*$/i.exec(String(text));
-  if (!m) throw new Error(`--body-limit: "${text}" is not a size (e.g. 1048576, 512kb, 1mb)`);
+  if (!m) throw new Error(`${flag}: "${text}" is not a size (e.g. 1048576, 512kb, 1mb)`);
   const unit = (m[2] ?? 'b').toLowerCase();
   const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
   return Number(m[1]) * factor;

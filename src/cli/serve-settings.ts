@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type FaultInput, parseFaultSpec } from '../server/fault-spec.js';
+import { checkStateSize } from '../server/options.js';
 import { API_IDS, type ApiId, isApiId } from '../spec/load.js';
 import type { ServeFlags } from './options.js';
 import { integer, isLoopbackHost, isOff, isOn, parseSize } from './parse-values.js';
@@ -13,6 +14,8 @@ export interface ServeSettings {
   adminApiKey: string | undefined;
   validateResponses: boolean;
   bodyLimit: number | undefined;
+  maxRecords: number | undefined;
+  maxStateBytes: number | undefined;
   control: boolean;
   /** Why the control endpoints are off without being asked to be (a non-loopback host). */
   controlNotice: string | undefined;
@@ -53,6 +56,10 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv =
     adminApiKey: pick(flags.adminApiKey, 'ADMIN_API_KEY'),
     validateResponses: flags.validateResponses === true || isOn(env.CRMKIT_VALIDATE_RESPONSES),
     bodyLimit: opt(pick(flags.bodyLimit, 'BODY_LIMIT'), parseSize),
+    maxRecords: opt(pick(flags.maxRecords, 'MAX_RECORDS'), (v) => integer(v, '--max-records', 1, 1e7)),
+    maxStateBytes: opt(pick(flags.maxStateSize, 'MAX_STATE_SIZE'), (v) =>
+      checkStateSize(parseSize(v, '--max-state-size'), api === undefined ? API_IDS.length : 1),
+    ),
     control: explicit ?? loopback,
     controlNotice:
       explicit === undefined && !loopback

@@ -1,5 +1,7 @@
-import type { ApiModule, Handler, HandlerContext, HandlerMap } from '../server/types.js';
+import { ApiError } from '../server/errors.js';
+import type { ApiModule, Handler, HandlerContext, HandlerMap, HandlerResult } from '../server/types.js';
 import type { OpenApiDocument } from '../spec/load.js';
+import { StoreLimitError } from '../store/limits.js';
 import { authenticateRedmine } from './auth.js';
 import { JSMITH_API_KEY, JSMITH_LOGIN, JSMITH_PASSWORD } from './credentials.js';
 import { renderRedmineError } from './errors.js';
@@ -44,7 +46,7 @@ export function createRedmineFamilyModule<S extends RedmineFamilyState>(
     id: spec.id,
     basePath: spec.basePath,
     document: spec.document,
-    handlers: spec.handlers,
+    handlers: refusingBeyondLimits(spec.handlers),
     state,
     bodyPolicy: { fallback: 'form', invalidParams: 'ignore' },
     renderError: renderRedmineError,
@@ -70,4 +72,33 @@ export function createRedmineFamilyModule<S extends RedmineFamilyState>(
       ];
     },
   };
+}
+
+/**
+ * The handlers, with a write refused by the state's limits (`--max-records`, `--max-state-size`) answered as Redmine
+ * answers a record it cannot save: 422 `{"errors": ["Contacts cannot hold more than 10000 records (--max-records)"]}`.
+ * The write changed nothing (the store checks before it stores).
+ */
+function refusingBeyondLimits<S extends RedmineFamilyState>(handlers: FamilyHandlers<S>): FamilyHandlers<S> {
+  const out: FamilyHandlers<S> = {};
+  for (const [operationId, handler] of Object.entries(handlers)) {
+    out[operationId] = (ctx) => {
+      let result: HandlerResult | Promise<HandlerResult>;
+      try {
+        result = handler(ctx);
+      } catch (err) {
+        throw asValidation(err);
+      }
+      return result instanceof Promise
+        ? result.catch((err: unknown) => {
+            throw asValidation(err);
+          })
+        : result;
+    };
+  }
+  return out;
+}
+
+function asValidation(err: unknown): unknown {
+  return err instanceof StoreLimitError ? ApiError.validation([err.message]) : err;
 }

@@ -1,4 +1,5 @@
 import { Database } from '../store/database.js';
+import type { StoreLimits } from '../store/limits.js';
 import { createRng, type Rng } from '../store/prng.js';
 import type {
   ActivityRecord,
@@ -21,6 +22,8 @@ export interface FamilyStateOptions {
   adminApiKey?: string;
 }
 
+  /** Records per collection and bytes of records in all (`--max-records`, `--max-state-size`); default unlimited. */
+  limits?: StoreLimits;
 /**
  * The state of one Redmine-family API instance: the Redmine core collections every family API has. An API that
  * adds resources subclasses it, defines its collections on `db` in field initialisers, and overrides `seed` (calling
@@ -49,7 +52,9 @@ export class RedmineFamilyState {
   readonly priorities = this.db.define<PriorityRecord>('issue_priorities');
   readonly customFields = this.db.define<CustomFieldRecord>('custom_fields');
 
-  constructor(readonly options: FamilyStateOptions) {}
+  constructor(readonly options: FamilyStateOptions) {
+    if (options.limits) this.db.setLimits(options.limits);
+  }
 
   /** Empties every collection and seeds it again from `options.seed`: the same seed gives the same data. */
   reset(): void {

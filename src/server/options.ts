@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../spec/load.js';
+import { DEFAULT_MAX_RECORDS, DEFAULT_MAX_STATE_BYTES } from '../store/limits.js';
+import { CONTROL_BODY_LIMIT } from './control-io.js';
 import type { FaultInput } from './fault-spec.js';
 import type { AnyApiModule, ModuleOptions } from './types.js';
 
@@ -27,6 +29,14 @@ export interface ServerOptions extends PassedOn {
   validateResponses?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Records one collection may hold, per API (and per Plutio business); default 10,000 (`--max-records`). */
+  maxRecords?: number;
+  /**
+   * Bytes of JSON the stored records of one API may take (all Plutio businesses together); default 12 MiB
+   * (`--max-state-size`). The exported state of every API served must stay under the control endpoints' body
+   * limit, so `apis × (maxStateBytes + 1 MiB)` may not exceed 64 MiB (see {@link checkStateSize}).
+   */
+  maxStateBytes?: number;
   /** Serve the `/__crmkit/` control endpoints and honour per-request fault headers (default true). */
   control?: boolean;
   /** Where log lines go (default: console.error). */
@@ -66,4 +76,38 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     faults: options.faults ?? [],
     docsDir: options.docsDir ?? DEFAULT_DOCS_DIR,
   };
+}
+    maxRecords: options.maxRecords ?? DEFAULT_MAX_RECORDS,
+    maxStateBytes: checkStateSize(
+      options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES,
+      options.api ? 1 : (options.apis ?? API_IDS).length,
+    ),
+
+/**
+ * Room an exported API state needs beyond its records: collection wrappers, separators, Plutio's id generators and
+ * counters (measured: well under 0.5 MiB at 10,000 records in every collection).
+ */
+export const STATE_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * The largest `maxStateBytes` for `apiCount` APIs: their exported states together (`GET /__crmkit/state`) must fit
+ * in the body limit of `PUT /__crmkit/state` and `POST /__crmkit/fixtures`, so that any state the limits allow can
+ * be imported again. 15 MiB for all four APIs, 63 MiB for one.
+ */
+export function largestStateSize(apiCount: number): number {
+  return Math.floor(CONTROL_BODY_LIMIT / Math.max(1, apiCount)) - STATE_OVERHEAD_BYTES;
+}
+
+/**
+ * `maxStateBytes` when it is a positive whole number of bytes within {@link largestStateSize}.
+ * @throws Error naming `--max-state-size` and the largest allowed value otherwise.
+ */
+export function checkStateSize(maxStateBytes: number, apiCount: number): number {
+  const largest = largestStateSize(apiCount);
+  if (!Number.isInteger(maxStateBytes) || maxStateBytes < 1 || maxStateBytes > largest) {
+    throw new Error(
+      `--max-state-size must be from 1 to ${largest} bytes (${Math.floor(largest / 1024)}kb) for ${apiCount} API${apiCount === 1 ? '' : 's'}: the exported state of every API served must fit the 64 MiB body limit of PUT /__crmkit/state`,
+    );
+  }
+  return maxStateBytes;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { OpenApiDocument } from '../spec/load.js';
+import type { StoreLimits } from '../store/limits.js';
 import type { ValidationIssue } from './ajv.js';
 import type { ApiError } from './errors.js';
 import type { OperationInfo } from './operations.js';
@@ -173,6 +174,11 @@ export interface ModuleOptions {
   basePath: string;
   /** Plutio: grow the seeded `people` of every business to this many records. */
   plutioPeople?: number;
+  /**
+   * Records per collection (per Plutio business) and bytes of stored records per API (`--max-records`,
+   * `--max-state-size`); default `DEFAULT_MAX_RECORDS` and `DEFAULT_MAX_STATE_BYTES` of `src/store`.
+   */
+  limits?: StoreLimits;
   /** Plutio: calls per client and hour before 429; 0 turns the limit off; undefined = the default 1000. */
   plutioRateLimit?: number;
   /** Plutio: client id of the default application (unset: `CRMKIT_PLUTIO_CLIENT_ID`, else `crmkit-client`). */

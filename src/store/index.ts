@@ -10,5 +10,6 @@ export {
   StoreLimitError,
   type StoreLimits,
   UNLIMITED,
+  withDefaultLimits,
 } from './limits.js';
 export { createRng, type Rng } from './prng.js';

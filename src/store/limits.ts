@@ -15,6 +15,14 @@ export const DEFAULT_MAX_RECORDS = 10_000;
 /** Default bytes of stored records per API: `--max-state-size 12mb`. */
 export const DEFAULT_MAX_STATE_BYTES = 12 * 1024 * 1024;
 
+/** `limits` with the defaults filled in. */
+export function withDefaultLimits(limits?: Partial<StoreLimits>): StoreLimits {
+  return {
+    maxRecords: limits?.maxRecords ?? DEFAULT_MAX_RECORDS,
+    maxBytes: limits?.maxBytes ?? DEFAULT_MAX_STATE_BYTES,
+  };
+}
+
 /** No limits at all (a state that is never served, such as one built for a test). */
 export const UNLIMITED: Readonly<StoreLimits> = Object.freeze({
   maxRecords: Number.POSITIVE_INFINITY,

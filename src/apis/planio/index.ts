@@ -1,6 +1,7 @@
 import { createRedmineFamilyModule, type RedminePrincipal } from '../../redmine-family/index.js';
 import type { ApiModule, ModuleOptions } from '../../server/types.js';
 import { loadBundledSpec, type OpenApiDocument } from '../../spec/load.js';
+import { withDefaultLimits } from '../../store/limits.js';
 import { planioHandlers } from './handlers.js';
 import { planioInvalidBody } from './invalid-body.js';
 import { PlanioState } from './state.js';
@@ -17,6 +18,7 @@ export function createPlanioModule(options: ModuleOptions): ApiModule<PlanioStat
   const state = new PlanioState({
     seed: options.seed,
     adminApiKey: options.adminApiKey,
+    limits: withDefaultLimits(options.limits),
     countries: countryList(document),
   });
   state.reset();

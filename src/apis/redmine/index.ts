@@ -1,13 +1,18 @@
 import { createRedmineFamilyModule, RedmineFamilyState, type RedminePrincipal } from '../../redmine-family/index.js';
 import type { ApiModule, ModuleOptions } from '../../server/types.js';
 import { loadBundledSpec } from '../../spec/load.js';
+import { withDefaultLimits } from '../../store/limits.js';
 import { redmineCoreHandlers } from './handlers.js';
 
 export { redmineCoreHandlers } from './handlers.js';
 
 /** The `redmine` API: the Redmine core subset over the family's shared state and conventions. */
 export function createRedmineModule(options: ModuleOptions): ApiModule<RedmineFamilyState, RedminePrincipal> {
-  const state = new RedmineFamilyState({ seed: options.seed, adminApiKey: options.adminApiKey });
+  const state = new RedmineFamilyState({
+    seed: options.seed,
+    adminApiKey: options.adminApiKey,
+    limits: withDefaultLimits(options.limits),
+  });
   state.reset();
   return createRedmineFamilyModule({
     id: 'redmine',

@@ -1,6 +1,7 @@
 import { createRedmineFamilyModule, type RedminePrincipal } from '../../redmine-family/index.js';
 import type { ApiModule, ModuleOptions } from '../../server/types.js';
 import { loadBundledSpec } from '../../spec/load.js';
+import { withDefaultLimits } from '../../store/limits.js';
 import { redmineUpHandlers } from './handlers.js';
 import { RedmineUpState } from './state.js';
 
@@ -12,7 +13,11 @@ export { RedmineUpState } from './state.js';
  * seeded from `options.seed`.
  */
 export function createRedmineUpModule(options: ModuleOptions): ApiModule<RedmineUpState, RedminePrincipal> {
-  const state = new RedmineUpState({ seed: options.seed, adminApiKey: options.adminApiKey });
+  const state = new RedmineUpState({
+    seed: options.seed,
+    adminApiKey: options.adminApiKey,
+    limits: withDefaultLimits(options.limits),
+  });
   state.reset();
   return createRedmineFamilyModule({
     id: 'redmineup',
