@@ -95,7 +95,7 @@ test('seed: the RedmineUP JSON create body (John, Moscow) is an example of creat
 test('seed: the RedmineUP XML create body (API contact name) is an example of createContact', () => {
   const seed = boundXml('redmineup', 'createContact').find((v) => v.first_name === 'API contact name');
   expect(seed, 'an application/xml request example with <first_name>API contact name</first_name>').toBeDefined();
-  expect(seed).toMatchObject({ project_id: 'support', is_company: true });
+  expect(seed).toMatchObject({ project_id: 'field-service', is_company: true });
 });
 
 type Json = Record<string, unknown>;
