@@ -45,8 +45,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -156,7 +156,7 @@ export interface paths {
                 company_id: components["parameters"]["CompanyId"];
                 /**
                  * @description Numeric id of the contact. The contact must belong to the company in the path: a contact of another company gives 404, like an unknown id.
-                 * @example 7
+                 * @example 3
                  */
                 contact_id: components["parameters"]["ContactId"];
             };
@@ -224,8 +224,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -894,8 +894,8 @@ export interface components {
          */
         XRedmineSwitchUser: string;
         /**
-         * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-         * @example alpha
+         * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+         * @example data-warehouse
          */
         ProjectId: string;
         /**
@@ -905,7 +905,7 @@ export interface components {
         CompanyId: number;
         /**
          * @description Numeric id of the contact. The contact must belong to the company in the path: a contact of another company gives 404, like an unknown id.
-         * @example 7
+         * @example 3
          */
         ContactId: number;
         /**
@@ -1263,8 +1263,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -1800,7 +1800,7 @@ export interface operations {
                 company_id: components["parameters"]["CompanyId"];
                 /**
                  * @description Numeric id of the contact. The contact must belong to the company in the path: a contact of another company gives 404, like an unknown id.
-                 * @example 7
+                 * @example 3
                  */
                 contact_id: components["parameters"]["ContactId"];
             };
@@ -1817,7 +1817,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "contact": {
-                     *         "id": 7,
+                     *         "id": 3,
                      *         "firstname": "Felix",
                      *         "lastname": "Schäfer",
                      *         "gender": true,
@@ -1845,7 +1845,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ContactResponse"];
-                    /** @example <?xml version="1.0" encoding="UTF-8"?><contact><id>7</id><firstname>Felix</firstname><lastname>Schäfer</lastname><gender>true</gender><mails type="array"><mail>support@plan.io</mail><mail>kundenservice@plan.io</mail></mails><phones type="array"><phone kind="work" value="+49 (30) 577 0000-0"/><phone kind="work_fax" value="+49 (30) 577 0000-99"/></phones><company id="1" name="Planio GmbH"/><created_on>2026-11-22T18:50:12Z</created_on><updated_on>2026-11-22T18:50:12Z</updated_on></contact> */
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><contact><id>3</id><firstname>Felix</firstname><lastname>Schäfer</lastname><gender>true</gender><mails type="array"><mail>support@plan.io</mail><mail>kundenservice@plan.io</mail></mails><phones type="array"><phone kind="work" value="+49 (30) 577 0000-0"/><phone kind="work_fax" value="+49 (30) 577 0000-99"/></phones><company id="1" name="Planio GmbH"/><created_on>2026-11-22T18:50:12Z</created_on><updated_on>2026-11-22T18:50:12Z</updated_on></contact> */
                     "application/xml": components["schemas"]["Contact"];
                 };
             };
@@ -1881,7 +1881,7 @@ export interface operations {
                 company_id: components["parameters"]["CompanyId"];
                 /**
                  * @description Numeric id of the contact. The contact must belong to the company in the path: a contact of another company gives 404, like an unknown id.
-                 * @example 7
+                 * @example 3
                  */
                 contact_id: components["parameters"]["ContactId"];
             };
@@ -1944,7 +1944,7 @@ export interface operations {
                 company_id: components["parameters"]["CompanyId"];
                 /**
                  * @description Numeric id of the contact. The contact must belong to the company in the path: a contact of another company gives 404, like an unknown id.
-                 * @example 7
+                 * @example 3
                  */
                 contact_id: components["parameters"]["ContactId"];
             };
@@ -2173,8 +2173,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -2191,14 +2191,26 @@ export interface operations {
                     /**
                      * @example {
                      *       "project": {
-                     *         "id": 2,
-                     *         "name": "Alpha Project",
-                     *         "identifier": "alpha",
-                     *         "description": "upd xml",
+                     *         "id": 1,
+                     *         "name": "Data Warehouse",
+                     *         "identifier": "data-warehouse",
+                     *         "description": null,
                      *         "homepage": "",
                      *         "status": 1,
                      *         "is_public": true,
                      *         "inherit_members": false,
+                     *         "custom_fields": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Cost center",
+                     *             "value": "CC-1042"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Region",
+                     *             "value": "APAC"
+                     *           }
+                     *         ],
                      *         "trackers": [
                      *           {
                      *             "id": 1,
@@ -2213,51 +2225,60 @@ export interface operations {
                      *             "name": "Support"
                      *           }
                      *         ],
-                     *         "issue_categories": [],
+                     *         "issue_categories": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Backend"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Frontend"
+                     *           }
+                     *         ],
                      *         "enabled_modules": [
                      *           {
-                     *             "id": 11,
+                     *             "id": 1,
                      *             "name": "issue_tracking"
                      *           },
                      *           {
-                     *             "id": 12,
+                     *             "id": 2,
                      *             "name": "time_tracking"
                      *           },
                      *           {
-                     *             "id": 13,
+                     *             "id": 3,
                      *             "name": "news"
                      *           },
                      *           {
-                     *             "id": 14,
+                     *             "id": 4,
                      *             "name": "documents"
                      *           },
                      *           {
-                     *             "id": 15,
+                     *             "id": 5,
                      *             "name": "files"
                      *           },
                      *           {
-                     *             "id": 16,
+                     *             "id": 6,
                      *             "name": "wiki"
                      *           },
                      *           {
-                     *             "id": 17,
+                     *             "id": 7,
                      *             "name": "repository"
                      *           },
                      *           {
-                     *             "id": 18,
+                     *             "id": 8,
                      *             "name": "boards"
                      *           },
                      *           {
-                     *             "id": 19,
+                     *             "id": 9,
                      *             "name": "calendar"
                      *           },
                      *           {
-                     *             "id": 20,
+                     *             "id": 10,
                      *             "name": "gantt"
                      *           }
                      *         ],
-                     *         "created_on": "2026-11-22T18:40:41Z",
-                     *         "updated_on": "2026-11-22T18:40:42Z"
+                     *         "created_on": "2024-01-08T10:41:41Z",
+                     *         "updated_on": "2024-01-08T10:41:41Z"
                      *       }
                      *     }
                      */
@@ -2292,8 +2313,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -2348,8 +2369,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };

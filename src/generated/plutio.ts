@@ -1780,7 +1780,7 @@ export interface components {
         };
         /**
          * @description A record id: 17 characters from the Meteor `Random.id()` alphabet (digits 2-9 and letters without the look-alikes I, O, U, l, o and V). Every id seen from the real API has this form.
-         * @example aP7sCAturRLp6KJAv
+         * @example ZPJEZTkhxwce4mWKj
          */
         MeteorId: string;
         /** @description Fields of a block group that an update may send. None is required here. */
@@ -3368,10 +3368,7 @@ export interface components {
          * @example acme
          */
         BusinessHeader: string;
-        /**
-         * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-         * @example aP7sCAturRLp6KJAv
-         */
+        /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
         IdFilter: components["schemas"]["MeteorId"];
         /**
          * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -3392,6 +3389,16 @@ export interface components {
          *     }
          */
         FieldFilters: {
+            [key: string]: string;
+        };
+        /**
+         * @description Basic filters: any other `key=value` query pair is an equality match on that field of the comment. A list of comments needs both `entityType` and `entityId` (the record the comments are on) unless `_id` is given; further pairs narrow it, with dot paths into nested objects (`createdBy=<person id>`). Values arrive as strings and match string fields: use `q` to match numbers, booleans or dates. The parameter name `filters` is never sent: the object's own keys are the query keys.
+         * @example {
+         *       "entityType": "task",
+         *       "entityId": "zkpcHZNL9au2skB6e"
+         *     }
+         */
+        CommentFilters: {
             [key: string]: string;
         };
     };
@@ -3458,10 +3465,7 @@ export interface operations {
     listBlockGroups: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -3530,7 +3534,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "yC6fJadQZsikkdFZB",
+                 *       "_id": "rEBjZRtfrGGCpbfWP",
                  *       "title": "Investment"
                  *     }
                  */
@@ -3559,10 +3563,7 @@ export interface operations {
     listBlocks: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -3631,7 +3632,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "CNLTrLcHcCdtCkAR2",
+                 *       "_id": "G4Nk74bDJ9rFirdBa",
                  *       "textHTML": "<h2>Scope</h2><p>We redesign the eight main pages of northwindbakery.com and move the site to a new CMS.</p>",
                  *       "textPlain": "Scope\nWe redesign the eight main pages of northwindbakery.com and move the site to a new CMS."
                  *     }
@@ -3676,7 +3677,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "entityType": "proposal",
-                 *       "entityId": "TKgQmivPqTnTiBHEJ",
+                 *       "entityId": "foMfpsmfsEFXzdsD7",
                  *       "type": "content",
                  *       "textHTML": "<p>All prices exclude sales tax.</p>",
                  *       "textPlain": "All prices exclude sales tax.",
@@ -3721,7 +3722,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "CNLTrLcHcCdtCkAR2"
+                 *       "_id": "G4Nk74bDJ9rFirdBa"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -3749,10 +3750,7 @@ export interface operations {
     listBusinesses: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -3821,7 +3819,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "nusPxvZg4D6XFFysT",
+                 *       "_id": "mgmmujtd8B3MimPhc",
                  *       "name": "Acme Studio LLC"
                  *     }
                  */
@@ -3850,10 +3848,7 @@ export interface operations {
     listCannedResponses: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -3922,7 +3917,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "ZimAaYTzEeDBXAXnc",
+                 *       "_id": "bq6MEXxwYC4S2YfPD",
                  *       "descriptionHTML": "<p>Thanks for getting in touch! We will reply with a short proposal within three working days.</p>"
                  *     }
                  */
@@ -3967,7 +3962,7 @@ export interface operations {
                  * @example {
                  *       "title": "Out of office",
                  *       "descriptionHTML": "<p>The studio is closed until Monday. We will answer your message then.</p>",
-                 *       "categoryId": "As5RNmNzcvTqjS5G6"
+                 *       "categoryId": "S7ubmruY4u2iKXf87"
                  *     }
                  */
                 "application/json": components["schemas"]["CannedResponseCreate"];
@@ -4008,7 +4003,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "ZimAaYTzEeDBXAXnc"
+                 *       "_id": "bq6MEXxwYC4S2YfPD"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -4036,10 +4031,7 @@ export interface operations {
     listCategories: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -4108,7 +4100,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "As5RNmNzcvTqjS5G6",
+                 *       "_id": "S7ubmruY4u2iKXf87",
                  *       "title": "New business replies"
                  *     }
                  */
@@ -4194,7 +4186,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "As5RNmNzcvTqjS5G6"
+                 *       "_id": "S7ubmruY4u2iKXf87"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -4222,10 +4214,7 @@ export interface operations {
     listComments: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -4240,12 +4229,13 @@ export interface operations {
                 /** @description Advanced filter (BETA in the official documentation): a raw MongoDB query as URL-encoded JSON, e.g. `q={"$or":[{"name.first":"John"},{"name.last":"Doe"}]}`. It combines with the basic filters. The crmkit mock evaluates the operators `$and`, `$or`, `$nor`, `$not`, `$eq`, `$ne`, `$gt`, `$gte`, `$lt`, `$lte`, `$in`, `$nin`, `$exists`, `$regex`, `$options`, `$elemMatch`, `$size` and `$all`; it refuses `$where`, `$function`, `$accumulator`, `$expr` and any unknown operator with 400, and a `q` that is not valid JSON with 400. Those refusals are the mock's choice: the live people API was seen ignoring a `q` that is not JSON, and the operators the real API accepts beyond `$or`, `$and`, `$regex`/`$options`, `$gte`, `$lte`, `$lt`, `$ne`, `$in` and `$elemMatch` (all used against it) are unverified. */
                 q?: components["parameters"]["MongoQuery"];
                 /**
-                 * @description Basic filters: any other `key=value` query pair is an equality match on that field of the record. Dot paths reach into nested objects and arrays (`name.first=leo`, `contactEmails.address=hannah@northwindbakery.com`, `client._id=…`), and a value matches an array field when one of its elements equals it (`assignedTo=<person id>`). Values arrive as strings and match string fields: use `q` to match numbers, booleans or dates. The parameter name `filters` is never sent: the object's own keys are the query keys.
+                 * @description Basic filters: any other `key=value` query pair is an equality match on that field of the comment. A list of comments needs both `entityType` and `entityId` (the record the comments are on) unless `_id` is given; further pairs narrow it, with dot paths into nested objects (`createdBy=<person id>`). Values arrive as strings and match string fields: use `q` to match numbers, booleans or dates. The parameter name `filters` is never sent: the object's own keys are the query keys.
                  * @example {
-                 *       "name.first": "leo"
+                 *       "entityType": "task",
+                 *       "entityId": "zkpcHZNL9au2skB6e"
                  *     }
                  */
-                filters?: components["parameters"]["FieldFilters"];
+                filters?: components["parameters"]["CommentFilters"];
             };
             header: {
                 /**
@@ -4294,7 +4284,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "72te3yr5LcqbKFPEe",
+                 *       "_id": "9Rwqa6zzmD75JsJmg",
                  *       "isNote": true
                  *     }
                  */
@@ -4338,7 +4328,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "entityType": "task",
-                 *       "entityId": "SLsyAymtzNfBf39WS",
+                 *       "entityId": "RJbm9JyjgS2MgpW7G",
                  *       "bodyPlain": "Hero image swapped, ready for review."
                  *     }
                  */
@@ -4380,7 +4370,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "72te3yr5LcqbKFPEe"
+                 *       "_id": "9Rwqa6zzmD75JsJmg"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -4408,10 +4398,7 @@ export interface operations {
     listCompanies: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -4480,7 +4467,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "XF4EwnLPtrRdpjkjB",
+                 *       "_id": "7JKBNw79b3ZvHHNFN",
                  *       "industry": "Bakery & café"
                  *     }
                  */
@@ -4588,7 +4575,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "XF4EwnLPtrRdpjkjB"
+                 *       "_id": "7JKBNw79b3ZvHHNFN"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -4616,10 +4603,7 @@ export interface operations {
     listContracts: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -4688,7 +4672,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "5CAgy4SNyXpbYEHmg",
+                 *       "_id": "ukKwAtN8neiMpefHo",
                  *       "name": "Website redesign and hosting agreement"
                  *     }
                  */
@@ -4732,7 +4716,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Brand refresh agreement",
-                 *       "projectId": "zsAMuHGmRWvCzDyfX",
+                 *       "projectId": "Qm6uWLM9ecoAGe3qo",
                  *       "signees": [
                  *         {
                  *           "_id": "mooCcCXs72yiPeKdR",
@@ -4779,7 +4763,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "5CAgy4SNyXpbYEHmg"
+                 *       "_id": "ukKwAtN8neiMpefHo"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -4807,10 +4791,7 @@ export interface operations {
     listConversations: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -4879,11 +4860,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "e7mDfNSwmyyBT7Sht",
+                 *       "_id": "ADyNz3jTaM9Hn9Z6S",
                  *       "members": [
-                 *         "GgMcqMJvuLbeddzeL",
+                 *         "pBPxevhMjLEyaFtZ8",
                  *         "8Au774L97JJL9Fmw6",
-                 *         "aP7sCAturRLp6KJAv",
+                 *         "ZPJEZTkhxwce4mWKj",
                  *         "mooCcCXs72yiPeKdR"
                  *       ]
                  *     }
@@ -4929,9 +4910,9 @@ export interface operations {
                  * @example {
                  *       "title": "Logo options",
                  *       "entityType": "project",
-                 *       "entityId": "zsAMuHGmRWvCzDyfX",
+                 *       "entityId": "Qm6uWLM9ecoAGe3qo",
                  *       "members": [
-                 *         "GgMcqMJvuLbeddzeL",
+                 *         "pBPxevhMjLEyaFtZ8",
                  *         "mooCcCXs72yiPeKdR"
                  *       ],
                  *       "type": "group"
@@ -4975,7 +4956,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "e7mDfNSwmyyBT7Sht"
+                 *       "_id": "ADyNz3jTaM9Hn9Z6S"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -5003,10 +4984,7 @@ export interface operations {
     listCustomFields: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5075,7 +5053,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "YGW4Dru4cweqwBXsW",
+                 *       "_id": "kPuQ5sdK4TfaHQdnT",
                  *       "options": [
                  *         {
                  *           "_id": "bmFR8erXh2sZNZMaA",
@@ -5183,7 +5161,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "YGW4Dru4cweqwBXsW"
+                 *       "_id": "kPuQ5sdK4TfaHQdnT"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -5211,10 +5189,7 @@ export interface operations {
     getDashboardData: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5269,10 +5244,7 @@ export interface operations {
     listDashboardPages: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5341,7 +5313,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "PPfiYi2uk9Zxsat8d",
+                 *       "_id": "eA57s7XSRiNXAYLQR",
                  *       "title": "Studio at a glance"
                  *     }
                  */
@@ -5385,7 +5357,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "title": "Client welcome",
-                 *       "dashboardId": "52fMK5xgy7qkjfJ2s"
+                 *       "dashboardId": "i2sj85smCsLhrM5dP"
                  *     }
                  */
                 "application/json": components["schemas"]["DashboardPageCreate"];
@@ -5426,7 +5398,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "PPfiYi2uk9Zxsat8d"
+                 *       "_id": "eA57s7XSRiNXAYLQR"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -5454,10 +5426,7 @@ export interface operations {
     listDashboards: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5526,7 +5495,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "giFBXa7oQqeykqdEL",
+                 *       "_id": "FxNnkYKzCMsQWNTn5",
                  *       "title": "Owner dashboard"
                  *     }
                  */
@@ -5555,10 +5524,7 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5627,7 +5593,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "ydRs4QR24REJDuBDe",
+                 *       "_id": "hvfBbQ74zHjwyRsan",
                  *       "startDate": "2022-09-13T14:00:00.000Z",
                  *       "endDate": "2022-09-13T15:00:00.000Z"
                  *     }
@@ -5675,10 +5641,10 @@ export interface operations {
                  *       "startDate": "2022-09-20T15:30:00.000Z",
                  *       "endDate": "2022-09-20T16:00:00.000Z",
                  *       "participants": [
-                 *         "GgMcqMJvuLbeddzeL",
+                 *         "pBPxevhMjLEyaFtZ8",
                  *         "mooCcCXs72yiPeKdR"
                  *       ],
-                 *       "projectId": "zsAMuHGmRWvCzDyfX"
+                 *       "projectId": "Qm6uWLM9ecoAGe3qo"
                  *     }
                  */
                 "application/json": components["schemas"]["EventCreate"];
@@ -5719,7 +5685,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "ydRs4QR24REJDuBDe"
+                 *       "_id": "hvfBbQ74zHjwyRsan"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -5747,10 +5713,7 @@ export interface operations {
     listFileFolders: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -5819,7 +5782,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "m4Zp8rX3TyQPYCyw2",
+                 *       "_id": "qMi7bBZo2ZfGa6RbT",
                  *       "title": "Brand assets (from client)"
                  *     }
                  */
@@ -5864,9 +5827,9 @@ export interface operations {
                  * @example {
                  *       "title": "Photography",
                  *       "entityType": "project",
-                 *       "entityId": "rqYSXdaK52r7nhLuT",
-                 *       "projectId": "rqYSXdaK52r7nhLuT",
-                 *       "parentFolderId": "m4Zp8rX3TyQPYCyw2"
+                 *       "entityId": "oLZxA5s32RWjj59QJ",
+                 *       "projectId": "oLZxA5s32RWjj59QJ",
+                 *       "parentFolderId": "qMi7bBZo2ZfGa6RbT"
                  *     }
                  */
                 "application/json": components["schemas"]["FileFolderInput"];
@@ -5907,7 +5870,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "m4Zp8rX3TyQPYCyw2"
+                 *       "_id": "qMi7bBZo2ZfGa6RbT"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -5949,7 +5912,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "5n3RJsSz93xC2acfA",
+                 *       "_id": "zyT2xuNGh2mhpKWXo",
                  *       "parentFolderId": null
                  *     }
                  */
@@ -5978,10 +5941,7 @@ export interface operations {
     listFiles: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -6050,7 +6010,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "P8mkBbxi4637LoEdt",
+                 *       "_id": "mvk3LsYdRC7JPsqye",
                  *       "title": "northwind-logo-primary.svg"
                  *     }
                  */
@@ -6098,7 +6058,7 @@ export interface operations {
                  *       "url": "https://docs.google.com/document/d/1sitemapv2",
                  *       "handle": "Qe5tNw7cRj3kBv9x",
                  *       "entityType": "project",
-                 *       "entityId": "rqYSXdaK52r7nhLuT"
+                 *       "entityId": "oLZxA5s32RWjj59QJ"
                  *     }
                  */
                 "application/json": components["schemas"]["FileCreate"];
@@ -6139,7 +6099,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "P8mkBbxi4637LoEdt"
+                 *       "_id": "mvk3LsYdRC7JPsqye"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -6181,8 +6141,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "P8mkBbxi4637LoEdt",
-                 *       "folderId": "m4Zp8rX3TyQPYCyw2"
+                 *       "_id": "mvk3LsYdRC7JPsqye",
+                 *       "folderId": "qMi7bBZo2ZfGa6RbT"
                  *     }
                  */
                 "application/json": components["schemas"]["FileMove"];
@@ -6210,10 +6170,7 @@ export interface operations {
     listFormResponses: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -6282,7 +6239,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "r3oCkwoSDJhk3Lecu",
+                 *       "_id": "KBGvobLxoYFa5JZxQ",
                  *       "data": {
                  *         "projectType": "New website",
                  *         "budget": "$10,000–$20,000",
@@ -6329,7 +6286,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "formId": "dFvT3qaTdgkd94egL",
+                 *       "formId": "uT4AXHrf7JbrFvcdT",
                  *       "name": "Jordan Lee",
                  *       "email": "jordan@casconorthwest.com",
                  *       "data": {
@@ -6376,7 +6333,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "r3oCkwoSDJhk3Lecu"
+                 *       "_id": "KBGvobLxoYFa5JZxQ"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -6404,10 +6361,7 @@ export interface operations {
     listForms: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -6476,7 +6430,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "dFvT3qaTdgkd94egL",
+                 *       "_id": "uT4AXHrf7JbrFvcdT",
                  *       "submissionsLimit": 200
                  *     }
                  */
@@ -6562,7 +6516,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "dFvT3qaTdgkd94egL"
+                 *       "_id": "uT4AXHrf7JbrFvcdT"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -6604,7 +6558,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "dFvT3qaTdgkd94egL"
+                 *       "_id": "uT4AXHrf7JbrFvcdT"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -6632,10 +6586,7 @@ export interface operations {
     listInboxGroups: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -6704,7 +6655,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "rj8Wdu6CawSDcw4Ty",
+                 *       "_id": "k2MqcHuwAhyFNgYcM",
                  *       "isActive": false
                  *     }
                  */
@@ -6790,7 +6741,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "x9afdkFvgZMb7kPhX"
+                 *       "_id": "yhPEiY7cJua6zmFME"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -6818,10 +6769,7 @@ export interface operations {
     listInvoiceSubscriptions: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -6890,7 +6838,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "yLXSEc8D8sCCYKw66",
+                 *       "_id": "m97sEW9vpgtHkPwpv",
                  *       "amount": 275
                  *     }
                  */
@@ -6935,7 +6883,7 @@ export interface operations {
                  * @example {
                  *       "title": "SEO retainer",
                  *       "client": {
-                 *         "_id": "L52pXtjWbT4FX4cjx",
+                 *         "_id": "5Hq2aABK2fYRqrjQE",
                  *         "entityType": "company"
                  *       },
                  *       "currency": "USD",
@@ -6944,7 +6892,7 @@ export interface operations {
                  *         "intervalType": "month",
                  *         "interval": 1
                  *       },
-                 *       "mainInvoiceId": "5fL4R7KXARedT7wTo",
+                 *       "mainInvoiceId": "5hW4EBRFgxfzPuuir",
                  *       "startDate": "2022-10-15T00:00:00.000Z"
                  *     }
                  */
@@ -6986,7 +6934,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "yLXSEc8D8sCCYKw66"
+                 *       "_id": "m97sEW9vpgtHkPwpv"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -7014,10 +6962,7 @@ export interface operations {
     listInvoices: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7086,9 +7031,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "Mr8xgSmF8c43feABB",
+                 *       "_id": "P9fTMWXQiv9ncCYuW",
                  *       "client": {
-                 *         "_id": "aP7sCAturRLp6KJAv",
+                 *         "_id": "ZPJEZTkhxwce4mWKj",
                  *         "entityType": "person"
                  *       }
                  *     }
@@ -7134,7 +7079,7 @@ export interface operations {
                  * @example {
                  *       "name": "Website care – September",
                  *       "client": {
-                 *         "_id": "XF4EwnLPtrRdpjkjB",
+                 *         "_id": "7JKBNw79b3ZvHHNFN",
                  *         "entityType": "company"
                  *       },
                  *       "currency": "USD",
@@ -7191,7 +7136,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "Mr8xgSmF8c43feABB"
+                 *       "_id": "P9fTMWXQiv9ncCYuW"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -7219,10 +7164,7 @@ export interface operations {
     listItems: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7291,7 +7233,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "5TTMpfSpWBuZPhXax",
+                 *       "_id": "j4Y7nPThmnLsqCfpj",
                  *       "amount": 275
                  *     }
                  */
@@ -7378,7 +7320,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "5TTMpfSpWBuZPhXax"
+                 *       "_id": "j4Y7nPThmnLsqCfpj"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -7406,10 +7348,7 @@ export interface operations {
     listNotes: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7478,7 +7417,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "Xrh2ps6QhZTnxNFkp",
+                 *       "_id": "pP9v5jCbecAoZMNQ8",
                  *       "descriptionHTML": "<p>Prefers email over calls. Free after 11am on weekdays.</p>"
                  *     }
                  */
@@ -7524,7 +7463,7 @@ export interface operations {
                  *       "title": "Referral",
                  *       "descriptionHTML": "<p>Referred by Hannah Okafor of Northwind Bakery.</p>",
                  *       "entityType": "company",
-                 *       "entityId": "L52pXtjWbT4FX4cjx"
+                 *       "entityId": "5Hq2aABK2fYRqrjQE"
                  *     }
                  */
                 "application/json": components["schemas"]["NoteInput"];
@@ -7565,7 +7504,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "Xrh2ps6QhZTnxNFkp"
+                 *       "_id": "pP9v5jCbecAoZMNQ8"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -7593,10 +7532,7 @@ export interface operations {
     listPeople: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7665,7 +7601,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "aP7sCAturRLp6KJAv",
+                 *       "_id": "ZPJEZTkhxwce4mWKj",
                  *       "address": {
                  *         "street": "200 Commercial Street",
                  *         "city": "Portland",
@@ -7761,7 +7697,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "aP7sCAturRLp6KJAv"
+                 *       "_id": "ZPJEZTkhxwce4mWKj"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -7789,10 +7725,7 @@ export interface operations {
     listProfiles: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7847,10 +7780,7 @@ export interface operations {
     listProjects: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -7919,7 +7849,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "rqYSXdaK52r7nhLuT",
+                 *       "_id": "oLZxA5s32RWjj59QJ",
                  *       "dueDate": "2022-11-14T00:00:00.000Z"
                  *     }
                  */
@@ -7964,11 +7894,11 @@ export interface operations {
                  * @example {
                  *       "name": "Harbor & Pine online shop",
                  *       "client": {
-                 *         "_id": "L52pXtjWbT4FX4cjx",
+                 *         "_id": "5Hq2aABK2fYRqrjQE",
                  *         "entityType": "company"
                  *       },
                  *       "contributors": [
-                 *         "GgMcqMJvuLbeddzeL",
+                 *         "pBPxevhMjLEyaFtZ8",
                  *         "8Au774L97JJL9Fmw6"
                  *       ],
                  *       "currency": "USD",
@@ -8013,7 +7943,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "rqYSXdaK52r7nhLuT"
+                 *       "_id": "oLZxA5s32RWjj59QJ"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8055,7 +7985,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "zsAMuHGmRWvCzDyfX",
+                 *       "_id": "Qm6uWLM9ecoAGe3qo",
                  *       "position": 0
                  *     }
                  */
@@ -8098,7 +8028,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "rqYSXdaK52r7nhLuT"
+                 *       "_id": "oLZxA5s32RWjj59QJ"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8126,10 +8056,7 @@ export interface operations {
     listProposals: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -8198,11 +8125,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "TKgQmivPqTnTiBHEJ",
+                 *       "_id": "foMfpsmfsEFXzdsD7",
                  *       "blocks": [
                  *         "9gxzgmFqLa7ZPrDJx",
                  *         "JoaHgQJFdQEYMXtKA",
-                 *         "CNLTrLcHcCdtCkAR2"
+                 *         "G4Nk74bDJ9rFirdBa"
                  *       ]
                  *     }
                  */
@@ -8247,7 +8174,7 @@ export interface operations {
                  * @example {
                  *       "name": "Online shop proposal",
                  *       "client": {
-                 *         "_id": "L52pXtjWbT4FX4cjx",
+                 *         "_id": "5Hq2aABK2fYRqrjQE",
                  *         "entityType": "company"
                  *       },
                  *       "currency": "USD",
@@ -8304,7 +8231,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "TKgQmivPqTnTiBHEJ"
+                 *       "_id": "foMfpsmfsEFXzdsD7"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8346,7 +8273,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "b33DMYZz4yABcREtL",
+                 *       "_id": "9CWRCaEnLj9XsCRgp",
                  *       "permissions": [
                  *         "tasks",
                  *         "time-tracks",
@@ -8439,7 +8366,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "b33DMYZz4yABcREtL"
+                 *       "_id": "9CWRCaEnLj9XsCRgp"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8467,10 +8394,7 @@ export interface operations {
     listStatuses: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -8539,7 +8463,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "MyfysP6Ya2nmWPwDY",
+                 *       "_id": "mo3nz3ZeCKhghQMxP",
                  *       "color": "#56ccf2"
                  *     }
                  */
@@ -8626,7 +8550,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "MyfysP6Ya2nmWPwDY"
+                 *       "_id": "mo3nz3ZeCKhghQMxP"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8668,7 +8592,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "MyfysP6Ya2nmWPwDY",
+                 *       "_id": "mo3nz3ZeCKhghQMxP",
                  *       "position": 2
                  *     }
                  */
@@ -8697,10 +8621,7 @@ export interface operations {
     listTaskBoards: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -8769,7 +8690,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "2E4bTyJHdk22q7cuk",
+                 *       "_id": "dd7J5rmeeMiY8w4Tg",
                  *       "title": "Copy and photos"
                  *     }
                  */
@@ -8813,7 +8734,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "title": "Launch checklist",
-                 *       "projectId": "rqYSXdaK52r7nhLuT"
+                 *       "projectId": "oLZxA5s32RWjj59QJ"
                  *     }
                  */
                 "application/json": components["schemas"]["TaskBoardInput"];
@@ -8854,7 +8775,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "hS5tWhyjmxyiJ45De"
+                 *       "_id": "2pKnacRBGQKpraesF"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -8896,8 +8817,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "2E4bTyJHdk22q7cuk",
-                 *       "projectId": "rqYSXdaK52r7nhLuT",
+                 *       "_id": "dd7J5rmeeMiY8w4Tg",
+                 *       "projectId": "oLZxA5s32RWjj59QJ",
                  *       "position": 0
                  *     }
                  */
@@ -8940,8 +8861,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "hS5tWhyjmxyiJ45De",
-                 *       "projectId": "uRYeCYHgG5auhqFyf"
+                 *       "_id": "2pKnacRBGQKpraesF",
+                 *       "projectId": "Db3pkrTyPNpoLkjCy"
                  *     }
                  */
                 "application/json": components["schemas"]["TaskBoardCopy"];
@@ -8969,10 +8890,7 @@ export interface operations {
     listTaskGroups: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -9041,7 +8959,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "HFtaxFp2Wmkp7xWD5",
+                 *       "_id": "HtiKHLwn3vS3DtFgh",
                  *       "title": "Doing"
                  *     }
                  */
@@ -9085,7 +9003,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "title": "Client review",
-                 *       "taskBoardId": "hS5tWhyjmxyiJ45De",
+                 *       "taskBoardId": "2pKnacRBGQKpraesF",
                  *       "color": "#f2994a",
                  *       "position": 2
                  *     }
@@ -9128,7 +9046,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "YuQgKpEZzmBnofZxk"
+                 *       "_id": "oivs7RRku4NMov4h9"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -9170,8 +9088,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "HFtaxFp2Wmkp7xWD5",
-                 *       "taskBoardId": "hS5tWhyjmxyiJ45De",
+                 *       "_id": "HtiKHLwn3vS3DtFgh",
+                 *       "taskBoardId": "2pKnacRBGQKpraesF",
                  *       "position": 2
                  *     }
                  */
@@ -9214,8 +9132,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "YuQgKpEZzmBnofZxk",
-                 *       "taskBoardId": "eNQrMSdXstrTW5Dte",
+                 *       "_id": "oivs7RRku4NMov4h9",
+                 *       "taskBoardId": "f9eLyDXSHkq4uNTq8",
                  *       "position": 0
                  *     }
                  */
@@ -9244,10 +9162,7 @@ export interface operations {
     listTasks: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -9316,7 +9231,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "SLsyAymtzNfBf39WS",
+                 *       "_id": "RJbm9JyjgS2MgpW7G",
                  *       "status": "completed"
                  *     }
                  */
@@ -9360,7 +9275,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "title": "Write About page copy",
-                 *       "taskGroupId": "YuQgKpEZzmBnofZxk",
+                 *       "taskGroupId": "oivs7RRku4NMov4h9",
                  *       "assignedTo": [
                  *         "8Au774L97JJL9Fmw6"
                  *       ],
@@ -9406,7 +9321,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "SLsyAymtzNfBf39WS"
+                 *       "_id": "RJbm9JyjgS2MgpW7G"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -9448,8 +9363,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "SLsyAymtzNfBf39WS",
-                 *       "taskGroupId": "5SyWvkxwjEfATAHYR",
+                 *       "_id": "RJbm9JyjgS2MgpW7G",
+                 *       "taskGroupId": "e6ZxgRXJfi4pBcdMf",
                  *       "position": 0
                  *     }
                  */
@@ -9492,8 +9407,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "SLsyAymtzNfBf39WS",
-                 *       "taskGroupId": "YuQgKpEZzmBnofZxk"
+                 *       "_id": "RJbm9JyjgS2MgpW7G",
+                 *       "taskGroupId": "oivs7RRku4NMov4h9"
                  *     }
                  */
                 "application/json": components["schemas"]["TaskCopy"];
@@ -9521,10 +9436,7 @@ export interface operations {
     listTemplates: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -9593,7 +9505,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "iovNwC5wqhfACWF7i",
+                 *       "_id": "yk3pGDrHaiFwGFGzw",
                  *       "title": "Services agreement (2022)"
                  *     }
                  */
@@ -9638,7 +9550,7 @@ export interface operations {
                  * @example {
                  *       "title": "Website proposal",
                  *       "entityType": "proposal",
-                 *       "entityId": "QsjcezeNSS4cuKi7R",
+                 *       "entityId": "7BQa9ZLnBmBYye7QQ",
                  *       "group": "Proposals"
                  *     }
                  */
@@ -9680,7 +9592,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "iovNwC5wqhfACWF7i"
+                 *       "_id": "yk3pGDrHaiFwGFGzw"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -9708,10 +9620,7 @@ export interface operations {
     listTimeTracks: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -9780,7 +9689,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "3YSkuppEJc5Mpuc44",
+                 *       "_id": "tc59gb6mKySQycNof",
                  *       "billingStatus": "non-billable"
                  *     }
                  */
@@ -9824,9 +9733,9 @@ export interface operations {
                 /**
                  * @example {
                  *       "title": "Sitemap workshop prep",
-                 *       "personId": "GgMcqMJvuLbeddzeL",
-                 *       "projectId": "rqYSXdaK52r7nhLuT",
-                 *       "categoryId": "ZcoQyuEmCumyapf7g",
+                 *       "personId": "pBPxevhMjLEyaFtZ8",
+                 *       "projectId": "oLZxA5s32RWjj59QJ",
+                 *       "categoryId": "3eQGMq4r6ceNKQzrG",
                  *       "startedAt": "2022-09-09T09:00:00.000Z",
                  *       "stoppedAt": "2022-09-09T09:45:00.000Z",
                  *       "isManualTime": true,
@@ -9871,7 +9780,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "3YSkuppEJc5Mpuc44"
+                 *       "_id": "tc59gb6mKySQycNof"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -9899,10 +9808,7 @@ export interface operations {
     getTrashBin: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -9971,7 +9877,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "s9szGL8jfh5JnAt58"
+                 *       "_id": "xQfddsyAHHabDrGSL"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -9999,10 +9905,7 @@ export interface operations {
     listWikis: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -10071,7 +9974,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "rpD6H6kfmZmh5iiCP",
+                 *       "_id": "EMxRisBX9x9gA8KmT",
                  *       "shareSettings": {
                  *         "isShared": true
                  *       },
@@ -10126,7 +10029,7 @@ export interface operations {
                  * @example {
                  *       "title": "Brightline brand guide",
                  *       "entityType": "project",
-                 *       "entityId": "zsAMuHGmRWvCzDyfX"
+                 *       "entityId": "Qm6uWLM9ecoAGe3qo"
                  *     }
                  */
                 "application/json": components["schemas"]["WikiCreate"];
@@ -10167,7 +10070,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "7Ra5cFhYsuboGK722"
+                 *       "_id": "twaHrRADJmPqqA3by"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -10195,10 +10098,7 @@ export interface operations {
     listWikiEntities: {
         parameters: {
             query?: {
-                /**
-                 * @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment.
-                 * @example aP7sCAturRLp6KJAv
-                 */
+                /** @description Id of one record. With `_id` the answer is that record as a single JSON object instead of an array (clients of the real API read it that way), and 404 when no record of the collection has that id. This is how the official index's "Get <record>" operations read one record: the API has no `/{id}` path segment. */
                 _id?: components["parameters"]["IdFilter"];
                 /**
                  * @description Number of matching records to leave out before the first one returned. `skip=20&limit=50` returns records 21 to 70.
@@ -10267,7 +10167,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "xY9R2uPRubccLpneq",
+                 *       "_id": "8CrQG3sjS9xGaP9F3",
                  *       "title": "Onboarding a new client (checklist)"
                  *     }
                  */
@@ -10310,8 +10210,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "wikiId": "7Ra5cFhYsuboGK722",
-                 *       "parentId": "7Ra5cFhYsuboGK722",
+                 *       "wikiId": "twaHrRADJmPqqA3by",
+                 *       "parentId": "twaHrRADJmPqqA3by",
                  *       "title": "Time tracking rules",
                  *       "type": "page"
                  *     }
@@ -10354,7 +10254,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "xY9R2uPRubccLpneq"
+                 *       "_id": "8CrQG3sjS9xGaP9F3"
                  *     }
                  */
                 "application/json": components["schemas"]["IdBody"];
@@ -10396,8 +10296,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "_id": "xY9R2uPRubccLpneq",
-                 *       "parentId": "7Ra5cFhYsuboGK722",
+                 *       "_id": "Cx2D9FidhG4XbHTpx",
+                 *       "parentId": "EMxRisBX9x9gA8KmT",
                  *       "position": 2
                  *     }
                  */

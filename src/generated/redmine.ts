@@ -45,8 +45,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -525,8 +525,8 @@ export interface components {
          */
         XRedmineSwitchUser: string;
         /**
-         * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-         * @example alpha
+         * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+         * @example data-warehouse
          */
         ProjectId: string;
     };
@@ -758,8 +758,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -776,14 +776,26 @@ export interface operations {
                     /**
                      * @example {
                      *       "project": {
-                     *         "id": 2,
-                     *         "name": "Alpha Project",
-                     *         "identifier": "alpha",
-                     *         "description": "upd xml",
+                     *         "id": 1,
+                     *         "name": "Data Warehouse",
+                     *         "identifier": "data-warehouse",
+                     *         "description": null,
                      *         "homepage": "",
                      *         "status": 1,
                      *         "is_public": true,
                      *         "inherit_members": false,
+                     *         "custom_fields": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Cost center",
+                     *             "value": "CC-1042"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Region",
+                     *             "value": "APAC"
+                     *           }
+                     *         ],
                      *         "trackers": [
                      *           {
                      *             "id": 1,
@@ -798,51 +810,60 @@ export interface operations {
                      *             "name": "Support"
                      *           }
                      *         ],
-                     *         "issue_categories": [],
+                     *         "issue_categories": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Backend"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Frontend"
+                     *           }
+                     *         ],
                      *         "enabled_modules": [
                      *           {
-                     *             "id": 11,
+                     *             "id": 1,
                      *             "name": "issue_tracking"
                      *           },
                      *           {
-                     *             "id": 12,
+                     *             "id": 2,
                      *             "name": "time_tracking"
                      *           },
                      *           {
-                     *             "id": 13,
+                     *             "id": 3,
                      *             "name": "news"
                      *           },
                      *           {
-                     *             "id": 14,
+                     *             "id": 4,
                      *             "name": "documents"
                      *           },
                      *           {
-                     *             "id": 15,
+                     *             "id": 5,
                      *             "name": "files"
                      *           },
                      *           {
-                     *             "id": 16,
+                     *             "id": 6,
                      *             "name": "wiki"
                      *           },
                      *           {
-                     *             "id": 17,
+                     *             "id": 7,
                      *             "name": "repository"
                      *           },
                      *           {
-                     *             "id": 18,
+                     *             "id": 8,
                      *             "name": "boards"
                      *           },
                      *           {
-                     *             "id": 19,
+                     *             "id": 9,
                      *             "name": "calendar"
                      *           },
                      *           {
-                     *             "id": 20,
+                     *             "id": 10,
                      *             "name": "gantt"
                      *           }
                      *         ],
-                     *         "created_on": "2026-11-22T18:40:41Z",
-                     *         "updated_on": "2026-11-22T18:40:42Z"
+                     *         "created_on": "2024-01-08T10:41:41Z",
+                     *         "updated_on": "2024-01-08T10:41:41Z"
                      *       }
                      *     }
                      */
@@ -877,8 +898,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -933,8 +954,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };

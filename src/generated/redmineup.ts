@@ -120,8 +120,8 @@ export interface paths {
                  */
                 contact_id: components["parameters"]["ContactId"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -151,8 +151,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -239,7 +239,7 @@ export interface paths {
                 format: components["parameters"]["Format"];
                 /**
                  * @description Numeric id of the note.
-                 * @example 5
+                 * @example 1
                  */
                 note_id: components["parameters"]["NoteId"];
             };
@@ -346,8 +346,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -437,8 +437,8 @@ export interface paths {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -1682,7 +1682,7 @@ export interface components {
         Format: "json" | "xml";
         /**
          * @description Restrict the list to one project, given by id or identifier. An unknown project gives 404, a project the caller cannot see gives 403 (401 when anonymous).
-         * @example sales
+         * @example sales-enablement
          */
         CrmProjectFilter: string;
         /**
@@ -1700,10 +1700,7 @@ export interface components {
          * @example vip
          */
         ContactTags: string;
-        /**
-         * @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result.
-         * @example 2
-         */
+        /** @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result. */
         CrmQueryId: number;
         /**
          * @description Number of items to skip. Negative values are treated as 0. Takes precedence over `page`.
@@ -1751,13 +1748,13 @@ export interface components {
          */
         ContactInclude: string;
         /**
-         * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-         * @example sales
+         * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+         * @example sales-enablement
          */
         CrmProjectId: string;
         /**
          * @description Numeric id of the note.
-         * @example 5
+         * @example 1
          */
         NoteId: number;
         /**
@@ -1795,8 +1792,8 @@ export interface components {
          */
         ProjectInclude: ("trackers" | "issue_categories" | "enabled_modules" | "time_entry_activities" | "issue_custom_fields")[];
         /**
-         * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-         * @example alpha
+         * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+         * @example data-warehouse
          */
         ProjectId: string;
     };
@@ -1809,7 +1806,7 @@ export interface components {
                 /**
                  * @example {
                  *       "key": "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00",
-                 *       "project_id": "contacts-plugin",
+                 *       "project_id": "sales-enablement",
                  *       "contact[first_name]": "Jane",
                  *       "contact[last_name]": "Doe",
                  *       "contact[company]": "Example Ltd",
@@ -1826,7 +1823,7 @@ export interface components {
                 /**
                  * @example {
                  *       "key": "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00",
-                 *       "project_id": "contacts-plugin",
+                 *       "project_id": "sales-enablement",
                  *       "contact[first_name]": "Jane",
                  *       "contact[last_name]": "Doe",
                  *       "contact[email]": "jane.doe@example.com",
@@ -1842,7 +1839,7 @@ export interface components {
         DealCreateBody: {
             content: {
                 "application/json": components["schemas"]["DealCreateRequest"];
-                /** @example <?xml version="1.0" encoding="UTF-8"?><deal><project_id>support</project_id><name>Support contract</name><price>4800</price><currency>EUR</currency><price_type>1</price_type><duration>12</duration><contact_id>13</contact_id><status_id>1</status_id><custom_fields type="array"><custom_field id="9"><value>SC-2026-17</value></custom_field></custom_fields></deal> */
+                /** @example <?xml version="1.0" encoding="UTF-8"?><deal><project_id>field-service</project_id><name>Support contract</name><price>4800</price><currency>EUR</currency><price_type>1</price_type><duration>12</duration><contact_id>13</contact_id><status_id>1</status_id><custom_fields type="array"><custom_field id="9"><value>SC-2026-17</value></custom_field></custom_fields></deal> */
                 "application/xml": components["schemas"]["DealInput"];
             };
         };
@@ -1868,7 +1865,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Restrict the list to one project, given by id or identifier. An unknown project gives 404, a project the caller cannot see gives 403 (401 when anonymous).
-                 * @example sales
+                 * @example sales-enablement
                  */
                 project_id?: components["parameters"]["CrmProjectFilter"];
                 /**
@@ -1886,10 +1883,7 @@ export interface operations {
                  * @example vip
                  */
                 tags?: components["parameters"]["ContactTags"];
-                /**
-                 * @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result.
-                 * @example 2
-                 */
+                /** @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result. */
                 query_id?: components["parameters"]["CrmQueryId"];
                 /**
                  * @description Number of items to skip. Negative values are treated as 0. Takes precedence over `page`.
@@ -2307,8 +2301,8 @@ export interface operations {
                  */
                 contact_id: components["parameters"]["ContactId"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -2344,10 +2338,7 @@ export interface operations {
                  * @example vip
                  */
                 tags?: components["parameters"]["ContactTags"];
-                /**
-                 * @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result.
-                 * @example 2
-                 */
+                /** @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result. */
                 query_id?: components["parameters"]["CrmQueryId"];
                 /**
                  * @description Number of items to skip. Negative values are treated as 0. Takes precedence over `page`.
@@ -2389,8 +2380,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -2432,8 +2423,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -2547,7 +2538,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NoteCreateRequest"];
-                /** @example <?xml version="1.0" encoding="UTF-8"?><note><project_id>sales</project_id><source_type>Contact</source_type><source_id>11</source_id><subject>Call with purchasing</subject><content>Discussed the renewal of the laptop fleet.</content><type_id>1</type_id></note> */
+                /** @example <?xml version="1.0" encoding="UTF-8"?><note><project_id>sales-enablement</project_id><source_type>Contact</source_type><source_id>11</source_id><subject>Call with purchasing</subject><content>Discussed the renewal of the laptop fleet.</content><type_id>1</type_id></note> */
                 "application/xml": components["schemas"]["NoteInput"];
             };
         };
@@ -2613,7 +2604,7 @@ export interface operations {
                 format: components["parameters"]["Format"];
                 /**
                  * @description Numeric id of the note.
-                 * @example 5
+                 * @example 1
                  */
                 note_id: components["parameters"]["NoteId"];
             };
@@ -2630,7 +2621,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "note": {
-                     *         "id": 5,
+                     *         "id": 1,
                      *         "source": {
                      *           "id": 11,
                      *           "name": "Apple Inc.",
@@ -2656,7 +2647,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["NoteResponse"];
-                    /** @example <?xml version="1.0" encoding="UTF-8"?><note><id>5</id><source id="11" name="Apple Inc." type="Contact"/><subject>Renewal call</subject><content>Discussed the renewal of the laptop fleet.</content><type_id>1</type_id><author id="1" name="Redmine Admin"/><custom_fields type="array"><custom_field id="7" name="Outcome"><value>Follow-up meeting</value></custom_field></custom_fields><created_on>2026-11-20T09:40:00Z</created_on><updated_on>2026-11-20T09:40:00Z</updated_on></note> */
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><note><id>1</id><source id="11" name="Apple Inc." type="Contact"/><subject>Renewal call</subject><content>Discussed the renewal of the laptop fleet.</content><type_id>1</type_id><author id="1" name="Redmine Admin"/><custom_fields type="array"><custom_field id="7" name="Outcome"><value>Follow-up meeting</value></custom_field></custom_fields><created_on>2026-11-20T09:40:00Z</created_on><updated_on>2026-11-20T09:40:00Z</updated_on></note> */
                     "application/xml": components["schemas"]["Note"];
                 };
             };
@@ -2687,7 +2678,7 @@ export interface operations {
                 format: components["parameters"]["Format"];
                 /**
                  * @description Numeric id of the note.
-                 * @example 5
+                 * @example 1
                  */
                 note_id: components["parameters"]["NoteId"];
             };
@@ -2739,7 +2730,7 @@ export interface operations {
                 format: components["parameters"]["Format"];
                 /**
                  * @description Numeric id of the note.
-                 * @example 5
+                 * @example 1
                  */
                 note_id: components["parameters"]["NoteId"];
             };
@@ -2762,7 +2753,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Restrict the list to one project, given by id or identifier. An unknown project gives 404, a project the caller cannot see gives 403 (401 when anonymous).
-                 * @example sales
+                 * @example sales-enablement
                  */
                 project_id?: components["parameters"]["CrmProjectFilter"];
                 /**
@@ -2785,10 +2776,7 @@ export interface operations {
                  * @example renewal
                  */
                 search?: components["parameters"]["DealSearch"];
-                /**
-                 * @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result.
-                 * @example 2
-                 */
+                /** @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result. */
                 query_id?: components["parameters"]["CrmQueryId"];
                 /**
                  * @description Number of items to skip. Negative values are treated as 0. Takes precedence over `page`.
@@ -3094,10 +3082,7 @@ export interface operations {
                  * @example renewal
                  */
                 search?: components["parameters"]["DealSearch"];
-                /**
-                 * @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result.
-                 * @example 2
-                 */
+                /** @description Id of a saved CRM query (`GET /crm_queries.json?object_type=contact` or `deal` lists them); its filters, sort order and project replace the defaults. Further filter parameters narrow the result. */
                 query_id?: components["parameters"]["CrmQueryId"];
                 /**
                  * @description Number of items to skip. Negative values are treated as 0. Takes precedence over `page`.
@@ -3139,8 +3124,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -3176,8 +3161,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description Project id or identifier (`2` or `sales`), resolved with Redmine's `Project.find`. An unknown project gives 404.
-                 * @example sales
+                 * @description Project id or identifier (`2` or `sales-enablement`), resolved with Redmine's `Project.find`. An unknown project gives 404.
+                 * @example sales-enablement
                  */
                 project_id: components["parameters"]["CrmProjectId"];
             };
@@ -3488,8 +3473,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -3506,14 +3491,26 @@ export interface operations {
                     /**
                      * @example {
                      *       "project": {
-                     *         "id": 2,
-                     *         "name": "Alpha Project",
-                     *         "identifier": "alpha",
-                     *         "description": "upd xml",
+                     *         "id": 1,
+                     *         "name": "Data Warehouse",
+                     *         "identifier": "data-warehouse",
+                     *         "description": null,
                      *         "homepage": "",
                      *         "status": 1,
                      *         "is_public": true,
                      *         "inherit_members": false,
+                     *         "custom_fields": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Cost center",
+                     *             "value": "CC-1042"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Region",
+                     *             "value": "APAC"
+                     *           }
+                     *         ],
                      *         "trackers": [
                      *           {
                      *             "id": 1,
@@ -3528,51 +3525,60 @@ export interface operations {
                      *             "name": "Support"
                      *           }
                      *         ],
-                     *         "issue_categories": [],
+                     *         "issue_categories": [
+                     *           {
+                     *             "id": 1,
+                     *             "name": "Backend"
+                     *           },
+                     *           {
+                     *             "id": 2,
+                     *             "name": "Frontend"
+                     *           }
+                     *         ],
                      *         "enabled_modules": [
                      *           {
-                     *             "id": 11,
+                     *             "id": 1,
                      *             "name": "issue_tracking"
                      *           },
                      *           {
-                     *             "id": 12,
+                     *             "id": 2,
                      *             "name": "time_tracking"
                      *           },
                      *           {
-                     *             "id": 13,
+                     *             "id": 3,
                      *             "name": "news"
                      *           },
                      *           {
-                     *             "id": 14,
+                     *             "id": 4,
                      *             "name": "documents"
                      *           },
                      *           {
-                     *             "id": 15,
+                     *             "id": 5,
                      *             "name": "files"
                      *           },
                      *           {
-                     *             "id": 16,
+                     *             "id": 6,
                      *             "name": "wiki"
                      *           },
                      *           {
-                     *             "id": 17,
+                     *             "id": 7,
                      *             "name": "repository"
                      *           },
                      *           {
-                     *             "id": 18,
+                     *             "id": 8,
                      *             "name": "boards"
                      *           },
                      *           {
-                     *             "id": 19,
+                     *             "id": 9,
                      *             "name": "calendar"
                      *           },
                      *           {
-                     *             "id": 20,
+                     *             "id": 10,
                      *             "name": "gantt"
                      *           }
                      *         ],
-                     *         "created_on": "2026-11-22T18:40:41Z",
-                     *         "updated_on": "2026-11-22T18:40:42Z"
+                     *         "created_on": "2024-01-08T10:41:41Z",
+                     *         "updated_on": "2024-01-08T10:41:41Z"
                      *       }
                      *     }
                      */
@@ -3607,8 +3613,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -3663,8 +3669,8 @@ export interface operations {
                  */
                 format: components["parameters"]["Format"];
                 /**
-                 * @description The project's numeric id or its identifier: `2` and `alpha` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
-                 * @example alpha
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
