@@ -1,6 +1,8 @@
 import { Database } from '../store/database.js';
 import type { StoreLimits } from '../store/limits.js';
 import { createRng, type Rng } from '../store/prng.js';
+import { type RecordSchemas, recordCheck } from '../store/record-check.js';
+import { CORE_RECORD_SCHEMAS } from './record-schemas.js';
 import type {
   ActivityRecord,
   CustomFieldRecord,
@@ -20,10 +22,10 @@ export interface FamilyStateOptions {
   seed: number;
   /** The administrator's API key (default `c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00`). */
   adminApiKey?: string;
-}
-
   /** Records per collection and bytes of records in all (`--max-records`, `--max-state-size`); default unlimited. */
   limits?: StoreLimits;
+}
+
 /**
  * The state of one Redmine-family API instance: the Redmine core collections every family API has. An API that
  * adds resources subclasses it, defines its collections on `db` in field initialisers, and overrides `seed` (calling
@@ -78,9 +80,14 @@ export class RedmineFamilyState {
     return this.db.export();
   }
 
-  /** Replaces the state with a snapshot (all or nothing). */
+  /** Schemas of the stored records by collection, checked on import; subclasses add their collections'. */
+  protected recordSchemas(): RecordSchemas {
+    return CORE_RECORD_SCHEMAS;
+  }
+
+  /** Replaces the state with a snapshot (all or nothing; every record checked against `recordSchemas()`). */
   import(snapshot: unknown): void {
-    this.db.import(snapshot);
+    this.db.import(snapshot, recordCheck(this.recordSchemas()));
   }
 
   /** Runs a multi-step write atomically: if `fn` throws, nothing it wrote stays. */

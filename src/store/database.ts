@@ -1,5 +1,6 @@
 import { Collection, type CollectionSnapshot, type Entity, type StoreUsage } from './collection.js';
 import { type StoreLimits, UNLIMITED } from './limits.js';
+import { checkSnapshot, type RecordCheck } from './record-check.js';
 import { UndoLog } from './undo-log.js';
 
 /** A whole state snapshot: one entry per collection. */
@@ -76,20 +77,12 @@ export class Database {
   }
 
   /**
-   * Replaces the state with a snapshot. Unknown collection names and malformed entries are refused before anything
-   * changes, and a failure half-way restores the previous state.
+   * Replaces the state with a snapshot. Unknown collection names, malformed entries and (with `check`) records of the
+   * wrong shape are refused before anything changes, the message naming the collection, the record (index and id)
+   * and the field; a failure half-way restores the previous state.
    */
-  import(snapshot: unknown): void {
-    if (!snapshot || typeof snapshot !== 'object' || Array.isArray(snapshot))
-      throw new Error('state must be an object');
-    const entries = Object.entries(snapshot as Record<string, unknown>);
-    for (const [name, value] of entries) {
-      if (!this.collections.has(name)) throw new Error(`unknown collection "${name}"`);
-      const v = value as Partial<CollectionSnapshot> | null;
-      if (!v || !Array.isArray(v.items) || typeof v.nextId !== 'number') {
-        throw new Error(`collection "${name}" needs {nextId, items[]}`);
-      }
-    }
+  import(snapshot: unknown, check?: RecordCheck): void {
+    const entries = checkSnapshot(snapshot, (name) => this.collections.has(name), check);
     this.transaction(() => {
       for (const [name, value] of entries) this.collections.get(name)?.import(value as CollectionSnapshot);
     });

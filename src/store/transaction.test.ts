@@ -79,7 +79,7 @@ test('a failed import restores the cleared collections, ids and order', () => {
       things: { nextId: 9, items: [{ name: 'new' }] },
       others: { nextId: 1, items: [{ id: 1, name: 'y' }, 'bad'] },
     }),
-  ).toThrow('items must be objects');
+  ).toThrow('collection "others", record 1 is not an object');
   expect(names(things)).toEqual(['b', 'c', 'd']);
   expect(names(others)).toEqual(['x']);
   expect(things.insert({ name: 'e' }).id).toBe(5);

@@ -1,6 +1,8 @@
 import { type FamilyStateOptions, RedmineFamilyState } from '../../redmine-family/index.js';
+import { CORE_RECORD_SCHEMAS, CUSTOM_VALUES } from '../../redmine-family/record-schemas.js';
 import type { Rng } from '../../store/prng.js';
-import type { CompanyRecord, ContactRecord } from './records.js';
+import { field, type RecordSchemas, recordSchema } from '../../store/record-check.js';
+import type { CompanyRecord, ContactRecord, PhoneRecord } from './records.js';
 import { seedPlanio } from './seed.js';
 
 /** Options of a Planio state: the family's, plus the country names a company may have. */
@@ -19,9 +21,16 @@ export class PlanioState extends RedmineFamilyState {
   /** Country names a company's `country` must be one of. */
   readonly countries: ReadonlySet<string>;
 
+  private readonly schemas: RecordSchemas;
+
   constructor(options: PlanioStateOptions) {
     super(options);
     this.countries = new Set(options.countries);
+    this.schemas = planioRecordSchemas(options.countries);
+  }
+
+  protected override recordSchemas(): RecordSchemas {
+    return this.schemas;
   }
 
   protected override seed(rng: Rng): void {
@@ -35,4 +44,46 @@ export class PlanioState extends RedmineFamilyState {
       this.companies.update(company.id, { project_ids: company.project_ids.filter((id) => !ids.includes(id)) });
     }
   }
+}
+
+const { string, id, timestamp, nullable, array, oneOf } = field;
+const PHONE = recordSchema<PhoneRecord>({ kind: string, value: string });
+
+/**
+ * Schemas of a Planio state's records: the Redmine core's, companies (whose `country` is one of the document's
+ * `Country` names, or null) and company contacts.
+ */
+export function planioRecordSchemas(countries: readonly string[]): RecordSchemas {
+  return {
+    ...CORE_RECORD_SCHEMAS,
+    companies: recordSchema<CompanyRecord>({
+      id,
+      name: string,
+      address1: nullable(string),
+      address2: nullable(string),
+      zip: nullable(string),
+      town: nullable(string),
+      state: nullable(string),
+      country: oneOf(...countries, null),
+      mails: array(string),
+      phones: array(PHONE),
+      issue_priority_id: nullable(id),
+      project_ids: array(id),
+      custom_values: CUSTOM_VALUES,
+      created_on: timestamp,
+      updated_on: timestamp,
+    }),
+    company_contacts: recordSchema<ContactRecord>({
+      id,
+      company_id: id,
+      firstname: string,
+      lastname: nullable(string),
+      gender: nullable(field.boolean),
+      mails: array(string),
+      phones: array(PHONE),
+      custom_values: CUSTOM_VALUES,
+      created_on: timestamp,
+      updated_on: timestamp,
+    }),
+  };
 }

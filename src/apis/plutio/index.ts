@@ -8,6 +8,7 @@ import { plutioInvalidBody } from './invalid-body.js';
 import { renderPlutioError } from './render-error.js';
 import { type PlutioModuleOptions, resolvePlutioSettings } from './settings.js';
 import { plutioStartupInfo } from './startup.js';
+import { plutioStateCheck } from './state.js';
 
 export type { PlutioPrincipal } from './gate.js';
 export { type PlutioModuleOptions, resolvePlutioSettings } from './settings.js';
@@ -26,6 +27,7 @@ export function createPlutioModule(options: PlutioModuleOptions): ApiModule<Plut
   const domain = createPlutioDomain(settings.domain);
   for (const business of domain.businesses) domain.workspaceFor(business);
   const gate = new PlutioGate(domain);
+  const checkState = plutioStateCheck(document);
   return {
     id: 'plutio',
     basePath: '/plutio/v1.8',
@@ -40,7 +42,10 @@ export function createPlutioModule(options: PlutioModuleOptions): ApiModule<Plut
     onInvalidBody: plutioInvalidBody,
     reset: () => domain.reset(),
     exportState: () => domain.exportState(),
-    importState: (snapshot) => domain.importState(snapshot),
+    importState: (snapshot) => {
+      checkState(snapshot);
+      domain.importState(snapshot);
+    },
     startupInfo: (baseUrl?: string) => plutioStartupInfo(domain, baseUrl),
   };
 }

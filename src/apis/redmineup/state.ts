@@ -1,6 +1,9 @@
 import { RedmineFamilyState } from '../../redmine-family/index.js';
+import { CORE_RECORD_SCHEMAS, CUSTOM_VALUES } from '../../redmine-family/record-schemas.js';
 import type { Rng } from '../../store/prng.js';
+import { field, type RecordSchemas, recordSchema } from '../../store/record-check.js';
 import type {
+  AddressRecord,
   ContactRecord,
   CrmIssueRecord,
   DealCategoryRecord,
@@ -27,6 +30,10 @@ export class RedmineUpState extends RedmineFamilyState {
   protected override seed(rng: Rng): void {
     super.seed(rng);
     seedCrm(this, rng);
+  }
+
+  protected override recordSchemas(): RecordSchemas {
+    return REDMINEUP_RECORD_SCHEMAS;
   }
 
   /**
@@ -70,3 +77,100 @@ export class RedmineUpState extends RedmineFamilyState {
     for (const note of this.notes.all((n) => n.source_type === type && n.source_id === id)) this.notes.remove(note.id);
   }
 }
+
+const { string, integer, boolean, id, timestamp, date, nullable, array, oneOf } = field;
+const nstring = nullable(string);
+const COLOR = nullable({ type: 'integer', minimum: 0, maximum: 0xffffff });
+
+/** Schemas of a RedmineUP state's records: the Redmine core's and the CRM plugin's (`records.ts`). */
+export const REDMINEUP_RECORD_SCHEMAS: RecordSchemas = {
+  ...CORE_RECORD_SCHEMAS,
+  contacts: recordSchema<ContactRecord>({
+    id,
+    is_company: boolean,
+    first_name: string,
+    last_name: nstring,
+    middle_name: nstring,
+    company: nstring,
+    website: nstring,
+    skype_name: nstring,
+    birthday: nullable(date),
+    job_title: nstring,
+    background: nstring,
+    phone: nstring,
+    email: nstring,
+    visibility: oneOf(0, 1, 2),
+    author_id: id,
+    assigned_to_id: nullable(id),
+    avatar_attachment_id: nullable(id),
+    address: nullable(
+      recordSchema<AddressRecord>({
+        street1: nstring,
+        street2: nstring,
+        city: nstring,
+        region: nstring,
+        postcode: nstring,
+        country_code: nstring,
+        full_address: nstring,
+      }),
+    ),
+    tags: array(string),
+    project_ids: { ...array(id), minItems: 1 },
+    custom_values: CUSTOM_VALUES,
+    created_on: timestamp,
+    updated_on: timestamp,
+  }),
+  contact_tags: recordSchema<TagRecord>({ id, name: string, color: COLOR }),
+  notes: recordSchema<NoteRecord>({
+    id,
+    source_type: oneOf('Contact', 'Deal'),
+    source_id: id,
+    subject: nstring,
+    content: string,
+    type_id: oneOf(0, 1, 2, null),
+    author_id: id,
+    custom_values: CUSTOM_VALUES,
+    created_on: timestamp,
+    updated_on: timestamp,
+  }),
+  deal_statuses: recordSchema<DealStatusRecord>({
+    id,
+    name: string,
+    position: integer,
+    is_default: boolean,
+    status_type: oneOf(0, 1, 2),
+    color: COLOR,
+  }),
+  deal_categories: recordSchema<DealCategoryRecord>({ id, project_id: id, name: string }),
+  deals: recordSchema<DealRecord>({
+    id,
+    project_id: id,
+    name: string,
+    price: nullable({ type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' }),
+    currency: nstring,
+    price_type: nullable(integer),
+    duration: nullable(integer),
+    probability: nullable(integer),
+    due_date: nullable(date),
+    background: nstring,
+    status_id: id,
+    category_id: nullable(id),
+    author_id: id,
+    assigned_to_id: nullable(id),
+    contact_id: nullable(id),
+    related_contact_ids: array(id),
+    custom_values: CUSTOM_VALUES,
+    created_on: timestamp,
+    updated_on: timestamp,
+  }),
+  contact_issues: recordSchema<CrmIssueRecord>({
+    id,
+    project_id: id,
+    subject: string,
+    status: recordSchema<CrmIssueRecord['status']>({ id, name: string }),
+    due_date: nullable(date),
+    contact_ids: array(id),
+    created_on: timestamp,
+    updated_on: timestamp,
+  }),
+};
