@@ -16,8 +16,10 @@ import {
 // Every example of every bundled document (dist/openapi/, written by `npm run bundle`) must work against the
 // reference server in its default seed, the way tools that drive requests from examples use them (Dredd, Postman
 // collections, Schemathesis' explicit examples, Prism-based tests): for each operation, the request made of the
-// examples of its path, query and header parameters and of its request body is sent as the administrator (Plutio:
-// the seeded `acme` application's token) to a freshly reset server, and must get a documented success status.
+// examples of all its path, query and header parameters together (optional ones included, each serialised by its
+// `style` and `explode`) and of its request body is sent as the administrator (Plutio: the seeded `acme`
+// application's token) to the server in its seeded state, and must get a documented success status. Reads go first;
+// a write is followed by `POST /__crmkit/reset` before the next request, so every request meets the default seed.
 //
 // - Every example of a body (each named example, each media type: JSON, XML, HTML forms) is one request; further
 //   examples of a parameter make further requests, the other parameters keeping their first example.
