@@ -72,10 +72,18 @@ test('control endpoints: health, requests, state export/import and reset', async
   expect(state.fixture.items.items.length).toBeGreaterThan(1);
   expect((await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' })).status).toBe(204);
   expect(((await (await fetch(`${base}/items`)).json()) as { items: unknown[] }).items).toHaveLength(1);
-  const put = await fetch(`${t.url}/__crmkit/state`, { method: 'PUT', body: JSON.stringify(state) });
+  const put = await fetch(`${t.url}/__crmkit/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(state),
+  });
   expect(put.status).toBe(204);
   expect(((await (await fetch(`${base}/items`)).json()) as { items: unknown[] }).items.length).toBeGreaterThan(1);
-  const bad = await fetch(`${t.url}/__crmkit/state`, { method: 'PUT', body: '{"fixture":{"nope":{}}}' });
+  const bad = await fetch(`${t.url}/__crmkit/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: '{"fixture":{"nope":{}}}',
+  });
   expect(bad.status).toBe(400);
   expect((await fetch(`${t.url}/__crmkit/reset?api=unknown`, { method: 'POST' })).status).toBe(404);
 });

@@ -20,7 +20,11 @@ const second = () => ({ ...createFixtureModule(), id: 'second', basePath: '/seco
 const names = async (api = 'fixture') =>
   ((await (await fetch(`${t.url}/${api}/items`)).json()) as { items: { name: string }[] }).items.map((i) => i.name);
 const post = (path: string, body?: unknown) =>
-  fetch(`${t.url}/__crmkit/${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${t.url}/__crmkit/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   mkdirSync(fixtures);
@@ -82,6 +86,7 @@ test('loading several APIs is all or nothing', async () => {
   await post('reset');
   const res = await fetch(`${t.url}/__crmkit/state`, {
     method: 'PUT',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fixture: snapshot('partial'), second: { items: 'broken' } }),
   });
   expect(res.status).toBe(400);

@@ -17,7 +17,12 @@ beforeEach(async () => {
   await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' });
 });
 
-const addFault = (rule: unknown) => fetch(`${t.url}/__crmkit/faults`, { method: 'POST', body: JSON.stringify(rule) });
+const addFault = (rule: unknown) =>
+  fetch(`${t.url}/__crmkit/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
 const listFaults = async () =>
   ((await (await fetch(`${t.url}/__crmkit/faults`)).json()) as { faults: unknown[] }).faults;
 /** The logged requests to the API (control requests left out). */

@@ -39,6 +39,18 @@ export interface ServerOptions extends PassedOn {
   maxStateBytes?: number;
   /** Serve the `/__crmkit/` control endpoints and honour per-request fault headers (default true). */
   control?: boolean;
+  /**
+   * Host names (any port) the control endpoints accept in `Host` and `Origin` besides loopback names and the
+   * server's own address (`--allowed-host`); `.example.test` accepts its subdomains too.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Secret every control request must carry (`Authorization: Bearer <token>` or `X-Crmkit-Control-Token`) when
+   * set (`--control-token`); without it the control endpoints serve connections from this machine only.
+   */
+  controlToken?: string;
+  /** Answer CORS preflights and add CORS headers to API answers to requests with `Origin` (default true). */
+  cors?: boolean;
   /** Where log lines go (default: console.error). */
   log?: (line: string) => void;
   /** Serve these ready-made modules instead of building the APIs listed in `apis` (embedding, tests). */
@@ -54,7 +66,7 @@ export interface ServerOptions extends PassedOn {
 }
 
 /** Options with defaults applied. */
-type Optional = 'api' | 'modules' | 'stateFile' | 'fixturesDir' | keyof PassedOn;
+type Optional = 'api' | 'modules' | 'stateFile' | 'fixturesDir' | 'controlToken' | keyof PassedOn;
 export type ResolvedOptions = Required<Omit<ServerOptions, Optional>> & Pick<ServerOptions, Optional>;
 
 /** Default request body limit: 1 MiB. */
@@ -71,17 +83,19 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     seed: options.seed ?? 1,
     validateResponses: options.validateResponses ?? process.env.CRMKIT_VALIDATE_RESPONSES === '1',
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    control: options.control ?? true,
-    log: options.log ?? ((line: string) => console.error(line)),
-    faults: options.faults ?? [],
-    docsDir: options.docsDir ?? DEFAULT_DOCS_DIR,
-  };
-}
     maxRecords: options.maxRecords ?? DEFAULT_MAX_RECORDS,
     maxStateBytes: checkStateSize(
       options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES,
       options.api ? 1 : (options.apis ?? API_IDS).length,
     ),
+    control: options.control ?? true,
+    allowedHosts: options.allowedHosts ?? [],
+    cors: options.cors ?? true,
+    log: options.log ?? ((line: string) => console.error(line)),
+    faults: options.faults ?? [],
+    docsDir: options.docsDir ?? DEFAULT_DOCS_DIR,
+  };
+}
 
 /**
  * Room an exported API state needs beyond its records: collection wrappers, separators, Plutio's id generators and

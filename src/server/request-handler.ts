@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ValidationIssue } from './ajv.js';
+import { requestOrigin } from './base-url.js';
 import { CONTROL_PREFIX, type ControlContext, handleControl } from './control.js';
+import { createControlGuard } from './control-guard.js';
+import { addCorsHeaders, allowMethods, corsOrigin, isPreflight, preflightResponse } from './cors.js';
 import { renderJsonError } from './default-errors.js';
 import { type DocsMount, redirectToDocs } from './docs-mount.js';
 import { ApiError } from './errors.js';
@@ -20,6 +23,9 @@ const noApi = (): RawResponse => ({
   body: 'Not Found\n',
 });
 
+/** Methods that never change state (a preflight is an OPTIONS request). */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** What the request listener serves besides the mounted APIs. */
 export interface HandlerParts {
   mounts: readonly Mount[];
@@ -35,15 +41,21 @@ export interface HandlerParts {
 }
 
 /**
- * The node:http request listener: serves the control endpoints and the docs site, finds the mounted API by base
- * path (longest first), applies an injected fault when one is configured or asked for, runs the pipeline, writes
- * the response and records it in the request log.
+ * The node:http request listener: serves the control endpoints (after `control-guard.ts` checks the request) and
+ * the docs site, finds the mounted API by base path (longest first), answers CORS preflights, applies an injected
+ * fault when one is configured or asked for, runs the pipeline, adds the CORS headers for a request with `Origin`,
+ * writes the response and records it in the request log.
  */
 export function createRequestHandler(
   parts: HandlerParts,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { mounts, opts, log, faults, control, docs, onWrite } = parts;
   const pipelines = new Map<Mount, PipelineOptions>(mounts.map((m) => [m, pipelineOptions(m, opts, log)]));
+  const guard = createControlGuard({ allowedHosts: opts.allowedHosts, controlToken: opts.controlToken, log: opts.log });
+  const cors = opts.cors;
+  const methods = new Map<Mount, string>(
+    mounts.map((m) => [m, allowMethods([...m.operations.values()].map((o) => o.info.method))]),
+  );
   return async (req, res) => {
     const started = performance.now();
     const url = req.url ?? '/';
@@ -56,7 +68,8 @@ export function createRequestHandler(
     let operationId: string | undefined;
     let plan: FaultPlan | undefined;
     if (control && path.startsWith(CONTROL_PREFIX)) {
-      response = await handleControl(req, path.slice(CONTROL_PREFIX.length), rawQuery, control);
+      response =
+        guard(req, method, path) ?? (await handleControl(req, path.slice(CONTROL_PREFIX.length), rawQuery, control));
     } else if (docs?.(req, res, path)) {
       return;
     } else {
@@ -66,22 +79,29 @@ export function createRequestHandler(
         response = noApi();
       } else {
         api = mount.module.id;
-        const baseUrl = `http://${req.headers.host ?? 'localhost'}${mount.basePath}`;
-        const local = path.slice(mount.basePath.length) || '/';
-        const search = q < 0 ? '' : url.slice(q + 1);
-        const info = { req, method, path: local, search, rawQuery, headers: req.headers, baseUrl };
-        const pipeline = pipelines.get(mount) as PipelineOptions;
-        let result: PipelineResult | undefined;
-        if (faults.wants(info)) {
-          try {
-            plan = faults.plan(mount, info);
-          } catch (err) {
-            result = { response: renderJsonError(new ApiError('BAD_REQUEST', (err as Error).message)), operationId };
+        // The only header read for CORS on the way of every request.
+        const origin = cors ? corsOrigin(req.headers.origin) : undefined;
+        if (origin !== undefined && isPreflight(method, req.headers)) {
+          response = preflightResponse(origin, req.headers, methods.get(mount) as string);
+        } else {
+          const baseUrl = requestOrigin(req.headers) + mount.basePath;
+          const local = path.slice(mount.basePath.length) || '/';
+          const search = q < 0 ? '' : url.slice(q + 1);
+          const info = { req, method, path: local, search, rawQuery, headers: req.headers, baseUrl };
+          const pipeline = pipelines.get(mount) as PipelineOptions;
+          let result: PipelineResult | undefined;
+          if (faults.wants(info)) {
+            try {
+              plan = faults.plan(mount, info);
+            } catch (err) {
+              result = { response: renderJsonError(new ApiError('BAD_REQUEST', (err as Error).message)), operationId };
+            }
           }
+          if (plan) result = await runFaulted(mount, info, plan, pipeline);
+          else result ??= await runPipeline(mount, info, pipeline);
+          ({ response, operationId } = result);
+          if (origin !== undefined) addCorsHeaders(response.headers, origin);
         }
-        if (plan) result = await runFaulted(mount, info, plan, pipeline);
-        else result ??= await runPipeline(mount, info, pipeline);
-        ({ response, operationId } = result);
       }
     }
     const fault = plan ? describeFault(plan.decision) : undefined;
@@ -94,7 +114,7 @@ export function createRequestHandler(
     else writeResponse(res, response, method === 'HEAD');
     const ms = performance.now() - started;
     log.record(Date.now(), api, operationId, method, path, response.status, ms, fault);
-    if (onWrite && api !== undefined && response.status < 400 && method !== 'GET' && method !== 'HEAD') onWrite();
+    if (onWrite && api !== undefined && response.status < 400 && !READS.has(method)) onWrite();
   };
 }
 

@@ -10,7 +10,8 @@ afterAll(async () => {
   await s.close();
 });
 
-const control = (path: string, init?: RequestInit) => fetch(`${s.ts.url}/__crmkit/${path}`, init);
+const control = (path: string, init?: RequestInit) =>
+  fetch(`${s.ts.url}/__crmkit/${path}`, { headers: { 'content-type': 'application/json' }, ...init });
 
 test('a state snapshot holds every business and puts the data back when imported; tokens stay valid', async () => {
   const snapshot = (await (await control('state?api=plutio')).json()) as { plutio: { workspaces: object } };
