@@ -55,7 +55,10 @@ test('control endpoints are off when serving on a non-loopback address unless ex
   expect(control('0.0.0.0'), '0.0.0.0 (every interface)').toBe(false);
   expect(control('::'), ':: (every interface)').toBe(false);
   expect(control('192.168.1.20'), 'a LAN address').toBe(false);
-  expect(control('0.0.0.0', { CRMKIT_CONTROL: '1' }), '0.0.0.0 with CRMKIT_CONTROL=1').toBe(true);
+  expect(
+    control('0.0.0.0', { CRMKIT_CONTROL: '1', CRMKIT_CONTROL_TOKEN: 's3cret' }),
+    '0.0.0.0 with CRMKIT_CONTROL=1',
+  ).toBe(true);
   expect(control('127.0.0.1', { CRMKIT_CONTROL: '0' }), '127.0.0.1 with CRMKIT_CONTROL=0').toBe(false);
 });
 

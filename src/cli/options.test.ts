@@ -15,6 +15,9 @@ test('defaults: 127.0.0.1:4010, seed 1, control on, validation off, no faults or
     bodyLimit: undefined,
     control: true,
     controlNotice: undefined,
+    allowedHosts: [],
+    controlToken: undefined,
+    cors: true,
     faults: [],
     stateFile: undefined,
     fixturesDir: undefined,
@@ -37,6 +40,9 @@ test('every flag has a CRMKIT_ variable; the flag wins', () => {
     CRMKIT_VALIDATE_RESPONSES: '1',
     CRMKIT_BODY_LIMIT: '2mb',
     CRMKIT_CONTROL: '0',
+    CRMKIT_CONTROL_TOKEN: 't0ken',
+    CRMKIT_ALLOWED_HOST: 'mock.internal, .test.example',
+    CRMKIT_CORS: '0',
     CRMKIT_FAULT: 'planio:getCompany:status=503;*:delay=5',
     CRMKIT_STATE_FILE: 'state.json',
     CRMKIT_FIXTURES_DIR: 'fixtures',
@@ -57,6 +63,9 @@ test('every flag has a CRMKIT_ variable; the flag wins', () => {
     bodyLimit: 2 * 1024 * 1024,
     control: false,
     controlNotice: undefined,
+    allowedHosts: ['mock.internal', '.test.example'],
+    controlToken: 't0ken',
+    cors: false,
     faults: [{ api: 'planio', operationId: 'getCompany', status: 503 }, { delay: 5 }],
     stateFile: resolve('state.json'),
     fixturesDir: resolve('fixtures'),
@@ -82,11 +91,13 @@ test('on a non-loopback host the control endpoints are off unless --control is g
   const open = resolveServeSettings({ host: '0.0.0.0' }, {});
   expect(open.control).toBe(false);
   expect(open.controlNotice).toContain('control endpoints are off because 0.0.0.0 is not a loopback address');
-  expect(resolveServeSettings({ host: '0.0.0.0', control: true }, {})).toMatchObject({
+  expect(resolveServeSettings({ host: '0.0.0.0', control: true, controlToken: 's3cret' }, {})).toMatchObject({
     control: true,
     controlNotice: undefined,
   });
-  expect(resolveServeSettings({ host: '0.0.0.0' }, { CRMKIT_CONTROL: '1' }).control).toBe(true);
+  expect(resolveServeSettings({ host: '0.0.0.0' }, { CRMKIT_CONTROL: '1', CRMKIT_CONTROL_TOKEN: 's' }).control).toBe(
+    true,
+  );
   expect(resolveServeSettings({ host: 'localhost' }, {}).control).toBe(true);
   expect([isLoopbackHost('::1'), isLoopbackHost('[::1]'), isLoopbackHost('127.1.2.3')]).toEqual([true, true, true]);
   expect([isLoopbackHost('::'), isLoopbackHost('192.168.1.4'), isLoopbackHost('example.com')]).toEqual([

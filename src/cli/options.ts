@@ -20,6 +20,11 @@ export interface ServeFlags {
   maxStateSize?: string | number;
   /** true for `--control`, false for `--no-control`, unset for neither. */
   control?: boolean;
+  /** Every `--allowed-host` given, in order. */
+  allowedHost?: string[];
+  controlToken?: string;
+  /** false for `--no-cors` (commander's default for it is true). */
+  cors?: boolean;
   /** Every `--fault` given, in order. */
   fault?: string[];
   stateFile?: string;
@@ -71,11 +76,6 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
     description: 'largest request body, e.g. 512kb, 1mb (default 1mb)',
   },
   {
-    flags: '--control',
-    key: 'control',
-    description: 'serve the /__crmkit/ control endpoints even on a non-loopback --host',
-  },
-  {
     flags: '--max-records <n>',
     key: 'maxRecords',
     description: 'records one collection may hold, per API and Plutio business (default 10000)',
@@ -85,7 +85,31 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
     key: 'maxStateSize',
     description: 'bytes of stored records per API, e.g. 8mb (default 12mb; at most 15mb with every API served)',
   },
+  {
+    flags: '--control',
+    key: 'control',
+    description: 'serve the /__crmkit/ control endpoints even on a non-loopback --host',
+  },
   { flags: '--no-control', key: 'control', description: 'do not serve the /__crmkit/ control endpoints' },
+  {
+    flags: '--control-token <secret>',
+    key: 'controlToken',
+    description:
+      'every control request must send it (Authorization: Bearer <secret>); required for --control on a non-loopback --host',
+  },
+  {
+    flags: '--allowed-host <name>',
+    key: 'allowedHost',
+    description:
+      'repeatable: accept this Host (any port; .example.test for subdomains too) at the control endpoints besides loopback',
+    repeatable: true,
+  },
+  {
+    flags: '--no-cors',
+    key: 'cors',
+    description:
+      'send no CORS headers and answer no preflights, as the real servers (default: browsers may call the APIs)',
+  },
   {
     flags: '--fault <spec>',
     key: 'fault',

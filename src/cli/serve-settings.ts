@@ -19,6 +19,10 @@ export interface ServeSettings {
   control: boolean;
   /** Why the control endpoints are off without being asked to be (a non-loopback host). */
   controlNotice: string | undefined;
+  /** Host names the control endpoints accept besides loopback (`--allowed-host`). */
+  allowedHosts: string[];
+  controlToken: string | undefined;
+  cors: boolean;
   faults: FaultInput[];
   /** Absolute path. */
   stateFile: string | undefined;
@@ -37,7 +41,9 @@ export interface ServeSettings {
  * endpoints follow `--control` / `--no-control` (or `CRMKIT_CONTROL=1|0`, `CRMKIT_NO_CONTROL=1`); with neither
  * they are on for a loopback host and off otherwise. `CRMKIT_FAULT` holds fault specs separated by `;` or new
  * lines. Relative paths are resolved against the working directory. Throws with a readable one-line message on a
- * bad value.
+ * bad value, and when the control endpoints are on for a non-loopback host without `--control-token`.
+ * `CRMKIT_ALLOWED_HOST` holds host names separated by commas or spaces; `CRMKIT_CORS=0` (or `CRMKIT_NO_CORS=1`)
+ * is `--no-cors`.
  */
 export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): ServeSettings {
   const pick = <T>(flag: T | undefined, name: string): T | string | undefined => flag ?? env[`CRMKIT_${name}`];
@@ -48,6 +54,13 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv =
   const host = pick(flags.host, 'HOST') ?? '127.0.0.1';
   const explicit = flags.control ?? envSwitch(env);
   const loopback = isLoopbackHost(host);
+  const control = explicit ?? loopback;
+  const controlToken = opt(pick(flags.controlToken, 'CONTROL_TOKEN'), (v) => controlTokenOf(String(v)));
+  if (control && !loopback && controlToken === undefined) {
+    throw new Error(
+      `--control on ${host} (not a loopback address) needs --control-token <secret> (or CRMKIT_CONTROL_TOKEN): anyone who can reach the port could read and replace the data`,
+    );
+  }
   return {
     host,
     port: integer(pick(flags.port, 'PORT') ?? 4010, '--port', 0, 65535),
@@ -60,11 +73,14 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv =
     maxStateBytes: opt(pick(flags.maxStateSize, 'MAX_STATE_SIZE'), (v) =>
       checkStateSize(parseSize(v, '--max-state-size'), api === undefined ? API_IDS.length : 1),
     ),
-    control: explicit ?? loopback,
+    control,
     controlNotice:
       explicit === undefined && !loopback
         ? `crmkit: control endpoints are off because ${host} is not a loopback address (add --control to turn them on)`
         : undefined,
+    allowedHosts: (flags.allowedHost ?? env.CRMKIT_ALLOWED_HOST?.split(/[\s,]+/) ?? []).map(hostNameOf).filter(Boolean),
+    controlToken,
+    cors: flags.cors === false ? false : (corsSwitch(env) ?? true),
     faults: faultsOf(flags.fault ?? env.CRMKIT_FAULT?.split(/[;\n]/)),
     stateFile: opt(pick(flags.stateFile, 'STATE_FILE'), (v) => resolve(String(v))),
     fixturesDir: opt(pick(flags.fixturesDir, 'FIXTURES_DIR'), (v) => resolve(String(v))),
@@ -85,6 +101,29 @@ function envSwitch(env: NodeJS.ProcessEnv): boolean | undefined {
   if (isOn(env.CRMKIT_NO_CONTROL) || isOff(env.CRMKIT_CONTROL)) return false;
   if (isOn(env.CRMKIT_CONTROL)) return true;
   return undefined;
+}
+
+function corsSwitch(env: NodeJS.ProcessEnv): boolean | undefined {
+  if (isOn(env.CRMKIT_NO_CORS) || isOff(env.CRMKIT_CORS)) return false;
+  if (isOn(env.CRMKIT_CORS)) return true;
+  return undefined;
+}
+
+/** A control token: printable ASCII without spaces, so that it travels in a header as given. */
+function controlTokenOf(value: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new Error('--control-token must be printable ASCII without spaces (e.g. the output of openssl rand -hex 32)');
+  }
+  return value;
+}
+
+/** An `--allowed-host` value: a host name or address without scheme or port (trimmed, lower case). */
+function hostNameOf(value: string): string {
+  const name = value.trim().toLowerCase();
+  if (name !== '' && !/^\.?[a-z0-9_.-]+$|^\[?[0-9a-f:.]+\]?$/.test(name)) {
+    throw new Error(`--allowed-host must be a host name without scheme or port, e.g. mock.internal (got "${value}")`);
+  }
+  return name.replace(/^\[(.*)\]$/, '$1');
 }
 
 function faultsOf(specs: readonly string[] | undefined): FaultInput[] {

@@ -5,10 +5,12 @@ import { runAction } from './common.js';
 
 /**
  * The variables `crmkit serve` reads itself for a config key (`resolveServeSettings`): `CRMKIT_<KEY>`, e.g.
- * `CRMKIT_STATE_FILE` for `stateFile`, plus `CRMKIT_NO_CONTROL` for `control`.
+ * `CRMKIT_STATE_FILE` for `stateFile`, plus `CRMKIT_NO_CONTROL` for `control` and `CRMKIT_NO_CORS` for `cors`.
  */
 export function serveEnvNames(key: string): string[] {
-  return key === 'control' ? [serveEnvName(key), 'CRMKIT_NO_CONTROL'] : [serveEnvName(key)];
+  if (key === 'control') return [serveEnvName(key), 'CRMKIT_NO_CONTROL'];
+  if (key === 'cors') return [serveEnvName(key), 'CRMKIT_NO_CORS'];
+  return [serveEnvName(key)];
 }
 
 /** Registers `crmkit serve` with the flags of `SERVE_OPTIONS` (src/cli/options.ts). */
@@ -30,6 +32,8 @@ Examples:
   crmkit serve --port 0 --api plutio            Plutio alone at / on a free port
   crmkit serve --state-file .crmkit-state.json  keep the data across restarts
   crmkit serve --fault planio:getCompany:status=503,rate=0.5
+  crmkit serve --no-cors                        no CORS headers, as the real servers (browsers get no data)
+  crmkit serve --host 0.0.0.0 --control --control-token "$(openssl rand -hex 16)"
   CRMKIT_PORT=5000 crmkit serve                 flags as environment variables`,
     )
     .action(runAction('serve', serve));
