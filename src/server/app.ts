@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApiModules } from '../apis/index.js';
 import type { ControlContext } from './control.js';
@@ -8,6 +8,7 @@ import { FaultSpecError } from './fault-spec.js';
 import { FaultTable } from './fault-table.js';
 import { mountModule } from './mount.js';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
+import { bindBody } from './read-body.js';
 import { createRequestHandler } from './request-handler.js';
 import { RequestLog } from './request-log.js';
 import { StateKeeper } from './state-keeper.js';
@@ -73,13 +74,17 @@ export async function createServer(options: ServerOptions = {}): Promise<CrmkitS
     docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir),
     onWrite: stateKeeper ? () => stateKeeper.changed() : undefined,
   });
-  const server = createHttpServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
+    bindBody(req, res, opts.bodyLimit, expectsContinue);
     handle(req, res).catch((err: unknown) => {
       opts.log(`crmkit: unexpected error: ${(err as Error)?.stack ?? String(err)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end();
     });
-  });
+  };
+  const server = createHttpServer((req, res) => listener(req, res));
+  // `Expect: 100-continue`: `100 Continue` only when the body is read (never for a body over the limit).
+  server.on('checkContinue', (req, res) => listener(req, res, true));
   const basePaths = Object.fromEntries(mounts.map((m) => [m.module.id, m.basePath]));
   return { server, modules, basePaths, log, options: opts, faults, stateKeeper, warmUp: () => startWarmUp(mounts) };
 }
