@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the APIs of redocly.yaml into dist/openapi/<api>.json (each entry's `output`) and writes the same
-// document as dist/openapi/<api>.yaml. With no arguments every API is bundled in one Redocly run; arguments name
+// document as dist/openapi/<api>.yaml, written so that YAML 1.1 loaders (PyYAML, js-yaml, Psych) read it the same as
+// YAML 1.2 ones (src/spec/yaml-writer.ts). With no arguments every API is bundled in one Redocly run; arguments name
 // a subset (`node scripts/bundle.mjs redmine planio`).
 // Component renaming conflicts are errors: two schema files with the same basename would otherwise become
 // `Company` and `Company-2` silently.
@@ -9,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
+import { tsImport } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Redocly's command script, found where Node finds the package (not necessarily under this folder's node_modules).
@@ -45,10 +46,8 @@ try {
   );
   process.exit(1);
 }
+const { toPortableYaml } = await tsImport('../src/spec/yaml-writer.ts', import.meta.url);
 for (const api of apis) {
   const doc = JSON.parse(readFileSync(join(root, 'dist', 'openapi', `${api}.json`), 'utf8'));
-  writeFileSync(
-    join(root, 'dist', 'openapi', `${api}.yaml`),
-    stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
-  );
+  writeFileSync(join(root, 'dist', 'openapi', `${api}.yaml`), toPortableYaml(doc));
 }
