@@ -70,3 +70,61 @@ test('the docs say how to turn control endpoints off and that a non-loopback add
   });
   expect(missing, `docs/ or README.md do not say: ${missing.join('; ')}`).toEqual([]);
 });
+
+test('crmkit serve refuses to start with control endpoints on a non-loopback host and no token, in one line', async () => {
+  // 192.0.2.1 (TEST-NET-1) is on no machine: the server could not listen there, only the check can stop it first.
+  const started = spawnServer(['--api', 'redmine', '--host', '192.0.2.1', '--control']);
+  const err = await started.then(
+    async (child) => {
+      await child.stop('SIGKILL');
+      return undefined;
+    },
+    (e: Error) => e,
+  );
+  expect(err?.message).toMatch(/exited \(1\) before listening/);
+  const output = err?.message.split('\n').slice(1).join('\n') ?? '';
+  expect(output).toBe(
+    'crmkit serve: --control on 192.0.2.1 (not a loopback address) needs --control-token <secret> (or CRMKIT_CONTROL_TOKEN): anyone who can reach the port could read and replace the data',
+  );
+});
+
+test('crmkit serve --control-token: control requests need the token, and a foreign Host is refused even with it', async () => {
+  const child = await spawnServer(['--api', 'redmine'], { CRMKIT_CONTROL_TOKEN: 'r3liable-token' });
+  try {
+    const url = `${child.url}/__crmkit/state`;
+    const bearer = { authorization: 'Bearer r3liable-token' };
+    expect((await send({ method: 'GET', url })).status).toBe(401);
+    expect((await send({ method: 'GET', url, headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    const ok = await send({ method: 'GET', url, headers: bearer });
+    expect(ok.status).toBe(200);
+    expect(ok.bodyText).toContain('"redmine"');
+    const rebound = await send({ method: 'GET', url, headers: { ...bearer, host: 'evil.example' } });
+    expect(rebound.status).toBe(403);
+    expect(rebound.bodyText).not.toContain('api_key');
+    const crossSite = await send({
+      method: 'POST',
+      url: `${child.url}/__crmkit/reset`,
+      headers: { ...bearer, origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+    expect(child.output()).toMatch(
+      /refused control request GET \/__crmkit\/state from 127\.0\.0\.1: Host "evil\.example"/,
+    );
+    // The APIs themselves take no control token.
+    expect((await send({ method: 'GET', url: `${child.url}/projects.json` })).status).toBe(200);
+  } finally {
+    await child.stop('SIGKILL');
+  }
+});
+
+test('the docs name the control token, allowed hosts, the refusals and --no-cors', () => {
+  const missing = missingStatements(docsText(), {
+    '--control-token': /--control-token/,
+    '--allowed-host': /--allowed-host/,
+    'DNS rebinding is refused': /DNS rebinding/i,
+    'non-JSON control writes get 415': /application\/json[\s\S]{0,200}415|415[\s\S]{0,200}application\/json/,
+    '--no-cors restores the real servers': /--no-cors[\s\S]{0,300}real servers|real servers[\s\S]{0,300}--no-cors/,
+  });
+  expect(missing, `docs/ or README.md do not say: ${missing.join('; ')}`).toEqual([]);
+});
