@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nightly-style run of the reliability suite (reliability/): ten times the fuzzing, 30 SIGKILL cycles, a long
-# load test, 2000-way concurrency. Loopback only. Prints the figure lines ("reliability: …") at the end and keeps the
+# load test, 2000-way concurrency, four 20-second streaks of failing state file saves (lost-writes must be 0). Loopback only. Prints the figure lines ("reliability: …") at the end and keeps the
 # whole log and the figures under dist/reliability/. Exit code: vitest's.
 #   scripts/reliability-long.sh                  # fresh fuzz seeds (printed in the figures)
 #   CRMKIT_FUZZ_SEED=1234 scripts/reliability-long.sh   # replay one seed
