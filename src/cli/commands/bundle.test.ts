@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load as loadYaml11 } from 'js-yaml';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from './cli-process.js';
@@ -15,6 +16,7 @@ test('crmkit bundle --api redmine --out <dir> --json writes the JSON and YAML bu
   const json = JSON.parse(readFileSync(join(out, 'redmine.json'), 'utf8'));
   expect(json.openapi).toMatch(/^3\.1/);
   expect(parse(readFileSync(join(out, 'redmine.yaml'), 'utf8'))).toEqual(json);
+  expect(loadYaml11(readFileSync(join(out, 'redmine.yaml'), 'utf8')), 'as a YAML 1.1 loader reads it').toEqual(json);
   expect(files[0]?.bytes).toBeGreaterThan(1000);
   expect(run.stderr).toMatch(/^bundle: redmine → .*redmine\.json, .*redmine\.yaml in \d/m);
 });

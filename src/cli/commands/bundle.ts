@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { API_IDS, type ApiId, outputRoot } from '../../spec/load.js';
-import { loadYaml } from '../yaml.js';
 import { apiOption, columns, printJson, progressLog, runAction } from './common.js';
 import { type RedoclyApi, redoclyApis, runRedocly } from './redocly.js';
 
@@ -52,10 +51,9 @@ async function bundleOne(
     const run = await runRedocly(['bundle', api.root, '-o', staged, '--component-renaming-conflicts-severity=error']);
     if (run.code !== 0) throw new Error(`redocly bundle failed for ${api.id}:\n${run.stderr}`);
     const doc = JSON.parse(readFileSync(staged, 'utf8')) as unknown;
-    writeFileSync(
-      join(temp, basename(yaml)),
-      loadYaml().stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
-    );
+    // Loaded on first use, like the `yaml` package it uses: other commands never need it.
+    const { toPortableYaml } = await import('../../spec/yaml-writer.js');
+    writeFileSync(join(temp, basename(yaml)), toPortableYaml(doc));
     renameSync(staged, json);
     renameSync(join(temp, basename(yaml)), yaml);
   } finally {
