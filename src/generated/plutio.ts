@@ -1778,10 +1778,7 @@ export interface components {
             /** @enum {string} */
             name: "invalid_request" | "invalid_client" | "unauthorized_client" | "unsupported_grant_type" | "server_error";
         };
-        /**
-         * @description A record id: 17 characters from the Meteor `Random.id()` alphabet (digits 2-9 and letters without the look-alikes I, O, U, l, o and V). Every id seen from the real API has this form.
-         * @example ZPJEZTkhxwce4mWKj
-         */
+        /** @description A record id: 17 characters from the Meteor `Random.id()` alphabet (digits 2-9 and letters without the look-alikes I, O, U, l, o and V). Every id seen from the real API has this form. It has no example of its own: an id names a record of one collection, so the examples of the records and requests that use it carry ids of the seeded `acme` workspace. */
         MeteorId: string;
         /** @description Fields of a block group that an update may send. None is required here. */
         BlockGroupInput: {

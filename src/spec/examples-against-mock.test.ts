@@ -52,7 +52,10 @@ interface Outcome {
 
 const first = (examples: NamedExample[]): unknown => examples[0]?.value;
 
-/** The examples of a parameter: its own, else those of its single `content` media type. */
+/**
+ * The examples of a parameter: its own, else those of its `content` media type (sent as JSON text), else those of
+ * its schema (`example`, `examples`), which tools such as Postman and Schemathesis fall back on too.
+ */
 function parameterExamples(param: Record<string, any>): NamedExample[] {
   const own = examplesOf(param);
   if (own.length > 0) return own;
@@ -60,7 +63,10 @@ function parameterExamples(param: Record<string, any>): NamedExample[] {
     const inContent = examplesOf(media ?? {});
     if (inContent.length > 0) return inContent.map((e) => ({ name: e.name, value: JSON.stringify(e.value) }));
   }
-  return [];
+  const schema = param.schema ?? {};
+  const inSchema = schema.example !== undefined ? [schema.example] : [];
+  if (Array.isArray(schema.examples)) inSchema.push(...schema.examples);
+  return inSchema.map((value, i) => ({ name: `schema example ${i + 1}`, value }));
 }
 
 /** Appends a query parameter's value the way its `style` and `explode` say (form, exploded, by default). */
