@@ -1,4 +1,5 @@
 import type { ModuleOptions } from '../../server/types.js';
+import { withDefaultLimits } from '../../store/limits.js';
 import {
   DEFAULT_APPS,
   DEFAULT_TOKEN_TTL_SECONDS,
@@ -53,6 +54,7 @@ export function resolvePlutioSettings(
     tokenTtlSeconds: ttl === undefined ? DEFAULT_TOKEN_TTL_SECONDS : positive(ttl, '--plutio-token-ttl'),
     rateLimit: limit === undefined ? undefined : { limit: limit === 0 ? Number.POSITIVE_INFINITY : limit },
     people: options.plutioPeople === undefined ? undefined : { [business]: options.plutioPeople },
+    limits: withDefaultLimits(options.limits),
   };
   return { domain, defaultApp, apps };
 }

@@ -1,9 +1,11 @@
+import { limitMessage, type StoreLimits } from '../../../store/limits.js';
 import { type AuthOptions, PlutioAuth } from './auth.js';
 import { PlutioError } from './errors.js';
 import { isPlainObject } from './json.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_SEED, seedWorkspace } from './seed.js';
-import { fromSnapshot, type WorkspaceSnapshot } from './store/state.js';
+import { fromSnapshot, type WorkspaceData, type WorkspaceSnapshot } from './store/state.js';
+import { bytesOf, type WorkspaceUsage } from './store/usage.js';
 import { Workspace } from './workspace.js';
 
 /** Options of {@link createPlutioDomain}. */
@@ -16,6 +18,11 @@ export interface PlutioDomainOptions extends AuthOptions {
   clock?: () => Date;
   /** Grow `people` to this many records, in every business (a number) or per business slug. */
   people?: number | Record<string, number>;
+  /**
+   * Records per collection of each business and bytes of the records of all businesses together (`--max-records`,
+   * `--max-state-size`); unlimited when omitted. Seeded people beyond `maxRecords` are refused at start.
+   */
+  limits?: StoreLimits;
 }
 
 /** The JSON form of the whole domain state: every business's workspace. Tokens and rate windows are not kept. */
@@ -59,6 +66,17 @@ export function createPlutioDomain(options: PlutioDomainOptions = {}): PlutioDom
   const businesses = [...new Set(auth.apps.flatMap((a) => a.businesses))];
   const workspaces = new Map<string, Workspace>();
   const peopleFor = (b: string) => (typeof options.people === 'number' ? options.people : options.people?.[b]);
+  const { limits } = options;
+  for (const b of businesses) {
+    const people = peopleFor(b) ?? 0;
+    if (limits && people > limits.maxRecords) {
+      throw new Error(`--plutio-people ${people} is more than --max-records ${limits.maxRecords}: raise --max-records`);
+    }
+  }
+  const usage: WorkspaceUsage | undefined = limits && {
+    limits,
+    usedBytes: () => businesses.reduce((sum, b) => sum + workspaceFor(b).bytes, 0),
+  };
 
   const workspaceFor = (business: string): Workspace => {
     const slug = business.toLowerCase();
@@ -69,7 +87,7 @@ export function createPlutioDomain(options: PlutioDomainOptions = {}): PlutioDom
     }
     const ownerUserId = auth.apps.find((a) => a.businesses.includes(slug))?.userId;
     const reseed = () => seedWorkspace(slug, { seed, ownerUserId, people: peopleFor(slug) });
-    ws = new Workspace(reseed(), { clock, reseed });
+    ws = new Workspace(reseed(), { clock, reseed, usage });
     workspaces.set(slug, ws);
     return ws;
   };
@@ -95,13 +113,33 @@ export function createPlutioDomain(options: PlutioDomainOptions = {}): PlutioDom
         throw new Error('Plutio snapshot: version 1 with workspaces expected');
       }
       const entries = Object.entries(state.workspaces);
+      let bytes = 0;
       for (const [b, snap] of entries) {
         if (!businesses.includes(b)) throw new Error(`Plutio snapshot: unknown business ${b}`);
-        if (fromSnapshot(snap).business !== b)
-          throw new Error(`Plutio snapshot: workspace ${b} holds another business`);
+        const data = fromSnapshot(snap);
+        if (data.business !== b) throw new Error(`Plutio snapshot: workspace ${b} holds another business`);
+        if (limits) bytes += checkedBytes(data, limits);
+      }
+      if (limits && bytes > limits.maxBytes) {
+        throw new Error(
+          `Plutio snapshot: the records take ${bytes} bytes, more than --max-state-size ${limits.maxBytes}`,
+        );
       }
       workspaces.clear();
       for (const [b, snap] of entries) workspaceFor(b).importState(snap);
     },
   };
+}
+
+/**
+ * Bytes of a workspace's records, after checking that no collection holds more than `limits.maxRecords`.
+ * @throws Error naming the collection otherwise.
+ */
+function checkedBytes(data: WorkspaceData, limits: StoreLimits): number {
+  for (const [name, records] of data.collections) {
+    if (records.size > limits.maxRecords) {
+      throw new Error(`Plutio snapshot: ${limitMessage('records', name, limits.maxRecords)} in ${data.business}`);
+    }
+  }
+  return bytesOf(data);
 }

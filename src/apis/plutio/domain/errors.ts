@@ -12,7 +12,8 @@ export type PlutioErrorReason =
   | 'unauthorized'
   | 'method_not_allowed'
   | 'not_found'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'limit_reached';
 
 /** JSON body of a Plutio error response: `{statusCode, code, message}`. */
 export interface PlutioErrorBody {

@@ -10,6 +10,7 @@ import { updateRecord } from './ops/update.js';
 import type { QueryParams } from './query.js';
 import { fromSnapshot, toSnapshot, type WorkspaceData, type WorkspaceSnapshot } from './store/state.js';
 import { Tx } from './store/tx.js';
+import { bytesOf, type WorkspaceUsage } from './store/usage.js';
 
 /** Who performs a write: a user id, or anything carrying one (such as an API app). */
 export type Actor = string | { userId: string };
@@ -20,6 +21,8 @@ export interface WorkspaceOptions {
   clock?: () => Date;
   /** Rebuilds the seeded state for {@link Workspace.reset}. */
   reseed: () => WorkspaceData;
+  /** The limits every write must keep to (`--max-records`, `--max-state-size`); unlimited when omitted. */
+  usage?: WorkspaceUsage;
 }
 
 /**
@@ -32,11 +35,18 @@ export class Workspace {
   #data: WorkspaceData;
   readonly #clock: () => Date;
   readonly #reseed: () => WorkspaceData;
+  readonly #usage: WorkspaceUsage | undefined;
 
   constructor(data: WorkspaceData, options: WorkspaceOptions) {
     this.#data = data;
     this.#clock = options.clock ?? (() => new Date());
     this.#reseed = options.reseed;
+    this.#usage = options.usage;
+  }
+
+  /** Bytes of JSON the records of this business take. */
+  get bytes(): number {
+    return bytesOf(this.#data);
   }
 
   /** The business slug, e.g. `acme`. */
@@ -161,7 +171,7 @@ export class Workspace {
 
   #write(actor: Actor | undefined, op: (tx: Tx) => JsonObject): JsonObject {
     const actorId = actor === undefined ? this.#data.ownerUserId : typeof actor === 'string' ? actor : actor.userId;
-    const tx = new Tx(this.#data, this.#clock(), actorId);
+    const tx = new Tx(this.#data, this.#clock(), actorId, this.#usage);
     const result = op(tx);
     tx.commit();
     return cloneJson(result);

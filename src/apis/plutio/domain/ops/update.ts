@@ -2,6 +2,7 @@ import { cloneJson, deepMerge, type JsonObject } from '../json.js';
 import type { CollectionName } from '../resources.js';
 import { compactScope, PLACEMENT_SCOPES, placeRecord, positionArg, sameScope } from '../rules/placement.js';
 import { checkReferences } from '../rules/references.js';
+import { checkTextLengths } from '../rules/text-limits.js';
 import { AFTER_UPDATE_HOOKS, UPDATE_HOOKS } from '../rules/update-hooks.js';
 import type { Tx } from '../store/tx.js';
 import { assertOperation, bodyObject, clientFields, requireId } from './common.js';
@@ -29,6 +30,7 @@ export function updateRecord(tx: Tx, collection: string, input: unknown): JsonOb
   const body = bodyObject(input);
   const prev = tx.require(collection, requireId(body));
   const patch = cloneJson(clientFields(body));
+  checkTextLengths(patch);
   let next: JsonObject = { ...deepMerge(prev, patch), updatedAt: tx.now };
   checkReferences(tx, collection, patch, next);
   next = UPDATE_HOOKS[collection]?.(tx, next, prev, patch) ?? next;

@@ -4,6 +4,7 @@ import type { JsonObject } from '../json.js';
 import type { CollectionName } from '../resources.js';
 import { markChanged } from './revisions.js';
 import type { WorkspaceData } from './state.js';
+import { addBytes, type CollectionGrowth, checkGrowth, sizeOf, type WorkspaceUsage } from './usage.js';
 
 /**
  * A write in progress. Every change is staged and only {@link commit} applies them, so an operation that throws
@@ -17,11 +18,16 @@ export class Tx {
   readonly #ids: IdGenerator;
   readonly #counters: Record<string, number>;
 
+  readonly #usage: WorkspaceUsage | undefined;
+
+  /** @param usage the limits the changes must keep to (`--max-records`, `--max-state-size`); none when omitted. */
   constructor(
     data: WorkspaceData,
     now: Date,
     readonly actorId: string,
+    usage?: WorkspaceUsage,
   ) {
+    this.#usage = usage;
     this.#data = data;
     this.now = now.toISOString();
     this.#ids = new IdGenerator(data.ids);
@@ -89,8 +95,19 @@ export class Tx {
     this.#stage(collection).set(id, null);
   }
 
-  /** Applies every staged change and moves the revision of each changed collection. Cannot fail part-way. */
+  /**
+   * Applies every staged change and moves the revision of each changed collection. Cannot fail part-way: the limits
+   * are checked before anything is applied.
+   * @throws PlutioError 400 when the changes would break a limit of the workspace's usage (nothing is applied).
+   */
   commit(): void {
+    const usage = this.#usage;
+    let bytes = 0;
+    if (usage) {
+      const growth = this.#growth();
+      checkGrowth(growth, (name) => this.#base(name as CollectionName).size, usage);
+      for (const g of growth.values()) bytes += g.bytes;
+    }
     for (const [collection, changes] of this.#staged) {
       const base = this.#base(collection);
       for (const [id, record] of changes) {
@@ -101,6 +118,23 @@ export class Tx {
     }
     this.#data.ids = this.#ids.state;
     this.#data.counters = this.#counters;
+    if (bytes !== 0) addBytes(this.#data, bytes);
+  }
+
+  /** Records and bytes each staged collection gains (negative when it loses). */
+  #growth(): Map<string, CollectionGrowth> {
+    const out = new Map<string, CollectionGrowth>();
+    for (const [collection, changes] of this.#staged) {
+      const base = this.#base(collection);
+      const g: CollectionGrowth = { records: 0, bytes: 0 };
+      for (const [id, record] of changes) {
+        const old = base.get(id);
+        g.records += (record ? 1 : 0) - (old ? 1 : 0);
+        g.bytes += (record ? sizeOf(record) : 0) - (old ? sizeOf(old) : 0);
+      }
+      out.set(collection, g);
+    }
+    return out;
   }
 
   #base(collection: CollectionName): Map<string, JsonObject> {
