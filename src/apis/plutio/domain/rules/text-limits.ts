@@ -19,7 +19,7 @@ export function checkTextLengths(value: unknown, path = ''): void {
       throw badRequest(`${path || 'value'} must be at most ${PLUTIO_TEXT_MAX} characters long.`);
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkTextLengths(item, `${path}[${i}]`));
+    for (const [i, item] of value.entries()) checkTextLengths(item, `${path}[${i}]`);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) checkTextLengths(item, path ? `${path}.${key}` : key);
   }
