@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { dereference, listOperations, loadBundledSpec, PROJECT_ROOT } from './load.js';
 
-// The official Plutio v1.8 index: a "Getting started" group with the token call, then one group per resource, each
-// followed by lines such as "POST Create person" or "POST Move task".
-const SEED = join(PROJECT_ROOT, '..', 'shared', 'seeds', '002_283fa1c768417df7.txt');
+// The official Plutio v1.8 operation index (https://docs.plutio.com/), one operation a line in
+// fixtures/plutio-v1.8-operations.txt: "METHOD /path | group | label", e.g. "POST /tasks/move | Tasks | Move task"
+// is the Move of the Tasks group. The index itself lists only group headings and labels; the checks below
+// make sure each line's method and path follow from its group and label the way the document maps them.
+const INDEX = join(PROJECT_ROOT, 'src', 'spec', 'fixtures', 'plutio-v1.8-operations.txt');
 
 /** Groups whose collection path is pinned rather than derived (singular or uncountable names). */
 const COLLECTIONS: Record<string, string> = {
@@ -26,10 +28,9 @@ const VERBS: Record<string, (collection: string) => [string, string]> = {
   Copy: (c) => ['POST', `${c}/copy`],
 };
 
-interface SeedOperation {
+interface IndexOperation {
   group: string;
   label: string;
-  seedMethod: string;
   method: string;
   path: string;
 }
@@ -38,50 +39,46 @@ function collectionOf(group: string): string {
   return COLLECTIONS[group] ?? `/${group.toLowerCase().replace(/\s+/g, '-')}`;
 }
 
-function parseSeed(text: string): { groups: string[]; operations: SeedOperation[] } {
-  const lines = text
+function parseIndex(text: string): { groups: string[]; operations: IndexOperation[] } {
+  const operations = text
     .split('\n')
     .map((line) => line.trim())
-    .filter(Boolean);
-  const groups: string[] = [];
-  const operations: SeedOperation[] = [];
-  for (const line of lines.slice(lines.indexOf('Getting started'))) {
-    const match = /^(GET|POST|PUT|DELETE) (\S+) (.+)$/.exec(line);
-    if (!match) {
-      groups.push(line);
-      continue;
-    }
-    const [, seedMethod = '', verb = '', rest = ''] = match;
-    const route = VERBS[verb];
-    if (!route) throw new Error(`unknown verb in seed line "${line}"`);
-    const group = groups.at(-1) ?? '';
-    const [method, path] = route(collectionOf(group));
-    operations.push({ group, label: `${verb} ${rest}`, seedMethod, method, path });
-  }
-  return { groups, operations };
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const match = /^(GET|POST|PUT|DELETE) (\/\S*) \| ([^|]+?) \| ([^|]+)$/.exec(line);
+      if (!match) throw new Error(`malformed index line "${line}"`);
+      const [, method = '', path = '', group = '', label = ''] = match;
+      return { group, label, method, path };
+    });
+  return { groups: [...new Set(operations.map((op) => op.group))], operations };
 }
 
-const seed = parseSeed(readFileSync(SEED, 'utf8'));
+const index = parseIndex(readFileSync(INDEX, 'utf8'));
 const key = (method: string, path: string) => `${method} ${path}`;
-const bySeedKey = new Map(seed.operations.map((op) => [key(op.method, op.path), op]));
+const byKey = new Map(index.operations.map((op) => [key(op.method, op.path), op]));
 const doc = dereference(loadBundledSpec('plutio'));
 const operations = listOperations(doc);
 
-test('the seed index lists 147 operations: the token call and 37 resource groups', () => {
-  expect(seed.groups[0]).toBe('Getting started');
-  expect(seed.groups).toHaveLength(38);
-  expect(seed.operations).toHaveLength(147);
-  expect(bySeedKey.size).toBe(147);
+test('the index lists 147 operations: the token call and 37 resource groups', () => {
+  expect(index.groups[0]).toBe('Getting started');
+  expect(index.groups).toHaveLength(38);
+  expect(index.operations).toHaveLength(147);
+  expect(byKey.size).toBe(147);
 });
 
-test('each seed line uses the HTTP method its verb maps to', () => {
-  const mismatched = seed.operations.filter((op) => op.seedMethod !== op.method).map((op) => op.label);
+test("each index line's method and path follow from its group and the verb of its label", () => {
+  const mismatched = index.operations
+    .filter((op) => {
+      const route = VERBS[op.label.split(' ')[0] ?? ''];
+      return !route || key(...route(collectionOf(op.group))) !== key(op.method, op.path);
+    })
+    .map((op) => `${key(op.method, op.path)} | ${op.group} | ${op.label}`);
   expect(mismatched).toEqual([]);
 });
 
-test('the bundled document has exactly the operations of the seed index', () => {
+test('the bundled document has exactly the operations of the index', () => {
   const documented = operations.map((op) => key(op.method, op.path)).sort();
-  expect(documented).toEqual([...bySeedKey.keys()].sort());
+  expect(documented).toEqual([...byKey.keys()].sort());
   expect(documented).toHaveLength(147);
 });
 
@@ -95,14 +92,14 @@ test('every resource operation requires the Business header and the token call h
   }
 });
 
-test('each operation is tagged with its seed group and summarised with its seed label', () => {
+test('each operation is tagged with its index group and summarised with its index label', () => {
   for (const op of operations) {
-    const expected = bySeedKey.get(key(op.method, op.path));
+    const expected = byKey.get(key(op.method, op.path));
     expect(op.operation.tags, op.operationId).toEqual([expected?.group]);
     expect(op.operation.summary, op.operationId).toBe(expected?.label);
   }
 });
 
-test('the document lists one tag per seed group, in the order of the index', () => {
-  expect(doc.tags.map((tag: { name: string }) => tag.name)).toEqual(seed.groups);
+test('the document lists one tag per index group, in the order of the index', () => {
+  expect(doc.tags.map((tag: { name: string }) => tag.name)).toEqual(index.groups);
 });
