@@ -36,9 +36,10 @@ const project = (side: Side) => String(side.vars.project);
 
 /**
  * The sequence both servers get, in order: lists in both formats and paging, create (201), read in both formats,
- * update (204), read again, an invalid create (422), an unknown id (404), no credentials (401), a non-administrator
- * on custom fields (403), no format suffix (406, and what else a path without suffix gets), delete (204) and the
- * read after it (404).
+ * update (204), read again, an invalid create (422), an unknown id (404), no credentials (401), a `key` parameter that
+ * is a list or a hash (401, or anonymous where anonymous callers are served), a wrong key (anonymous), a
+ * non-administrator on custom fields (403), no format suffix (406, and what else a path without suffix gets),
+ * delete (204) and the read after it (404).
  */
 export const SEQUENCE: Case[] = [
   { name: 'GET /projects.json', request: (s) => call(s, 'GET', '/projects.json', 'admin') },
@@ -87,6 +88,22 @@ export const SEQUENCE: Case[] = [
   {
     name: 'GET /users/current.json without credentials (401)',
     request: (s) => call(s, 'GET', '/users/current.json', 'anonymous'),
+  },
+  {
+    name: "GET /users/current.json with key[]=<admin key> (401: a list is nobody's key)",
+    request: (s) => call(s, 'GET', `/users/current.json?key[]=${s.key}`, 'anonymous'),
+  },
+  {
+    name: 'GET /users/current.json with key[a]=<admin key> and the admin key header (401)',
+    request: (s) => call(s, 'GET', `/users/current.json?key[a]=${s.key}`, 'admin'),
+  },
+  {
+    name: 'GET /projects.json with key[]=<admin key> (anonymous: public projects)',
+    request: (s) => call(s, 'GET', `/projects.json?key[]=${s.key}`, 'anonymous'),
+  },
+  {
+    name: 'GET /projects.json with a wrong key (anonymous, not 401)',
+    request: (s) => ({ ...call(s, 'GET', '/projects.json', 'anonymous'), headers: { 'X-Redmine-API-Key': 'nope' } }),
   },
   {
     name: 'GET /custom_fields.json as a non-administrator (403)',

@@ -1,39 +1,37 @@
 import { ApiError } from '../server/errors.js';
-import { queryString } from '../server/query.js';
 import type { RoutedRequest } from '../server/types.js';
 import type { RedminePrincipal, User } from './principal.js';
 import type { RedmineFamilyState } from './state.js';
 import { nowTimestamp } from './time.js';
 
 /**
- * Authenticates a request the way Redmine's `find_current_user` does for API requests:
- * 1. the `key` parameter (query string, or the body's top-level `key`), then the `X-Redmine-API-Key` header;
- *    a blank value counts as absent; an unknown key is refused (401);
- * 2. otherwise HTTP Basic: login + password, or an API key as the user name with any password (401 on failure);
- *    a password login updates `last_login_on`;
- * 3. `X-Redmine-Switch-User` is honoured for administrators only (unknown or locked login → 412) and ignored for
+ * Authenticates a request the way Redmine 5.0's `find_current_user` does for API requests:
+ * 1. an API key: the `key` parameter (query string, or the body's top-level `key`) when present, else the
+ *    `X-Redmine-API-Key` header; a blank value counts as absent. Rails' `params[:key].present?` is also true for a
+ *    list (`key[]=…`) or a hash (`key[a]=…`), whose `to_s` (`["…"]`, `{"a"=>"…"}`) is no user's key: such a key
+ *    authenticates nobody, and the header is not looked at;
+ * 2. otherwise HTTP Basic: login + password, or an API key as the user name with any password; a password login
+ *    updates `last_login_on`;
+ * 3. credentials that match no active user leave the caller anonymous (Redmine's `find_current_user` returns nil):
+ *    the operation then answers as it does to anonymous callers (public projects), or 401 where it needs a login;
+ * 4. `X-Redmine-Switch-User` is honoured for administrators only (unknown or locked login → 412) and ignored for
  *    everyone else;
- * 4. anonymous callers pass only where the operation's security allows `{}`; otherwise 401.
+ * 5. anonymous callers pass only where the operation's security allows `{}`; otherwise 401.
  * Locked users cannot authenticate by any means.
  * @see redmine app/controllers/application_controller.rb find_current_user, api_key_from_request
  */
 export function authenticateRedmine(state: RedmineFamilyState, req: RoutedRequest): RedminePrincipal {
   let user: User | null = null;
   let via: RedminePrincipal['via'] = 'anonymous';
-  const key =
-    presence(queryString(req.rawQuery, 'key')) ??
-    presence(bodyKey(req.body)) ??
-    presence(header(req, 'x-redmine-api-key'));
+  const key = keyParam(req) ?? presence(header(req, 'x-redmine-api-key'));
   const authorization = header(req, 'authorization');
   if (key !== undefined) {
-    user = byApiKey(state, key);
-    if (!user) throw new ApiError('UNAUTHORIZED', 'invalid API key');
-    via = 'key';
+    user = key === NO_USER_KEY ? null : byApiKey(state, key);
+    if (user) via = 'key';
   } else if (authorization !== undefined && /^basic /i.test(authorization)) {
     const [login, password] = decodeBasic(authorization.slice(6).trim());
     user = tryLogin(state, login, password) ?? byApiKey(state, login);
-    if (!user) throw new ApiError('UNAUTHORIZED', 'invalid credentials');
-    via = 'basic';
+    if (user) via = 'basic';
   }
   let switchedBy: User | null = null;
   const switchTo = presence(header(req, 'x-redmine-switch-user'));
@@ -45,6 +43,34 @@ export function authenticateRedmine(state: RedmineFamilyState, req: RoutedReques
   }
   if (!user && !req.operation.allowsAnonymous) throw new ApiError('UNAUTHORIZED', 'authentication required');
   return { user, switchedBy, via };
+}
+
+/** Stands for a `key` parameter that is present but not a string: it is nobody's key. */
+const NO_USER_KEY = Symbol('no user key');
+
+/**
+ * The `key` request parameter as Redmine's `api_key_from_request` sees it: the query string's (a plain `key`
+ * wins over `key[…]` entries, as the later plain assignment does in Rack), else the body's top-level `key`.
+ * A blank string or an empty list is absent; a list, a hash or any other non-string value is {@link NO_USER_KEY}.
+ */
+function keyParam(req: RoutedRequest): string | typeof NO_USER_KEY | undefined {
+  const raw = req.rawQuery.key;
+  if (typeof raw === 'string') {
+    if (raw.trim() !== '') return raw;
+  } else if (raw !== undefined) {
+    if (raw.length > 0) return NO_USER_KEY;
+  } else if (Object.keys(req.rawQuery).some((name) => name.startsWith('key['))) {
+    return NO_USER_KEY;
+  }
+  const body = req.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const value = (body as Record<string, unknown>).key;
+  if (typeof value === 'string') return presence(value);
+  if (value === undefined || value === null || value === false) return undefined;
+  if (Array.isArray(value)) return value.length > 0 ? NO_USER_KEY : undefined;
+  if (typeof value === 'object') return Object.keys(value).length > 0 ? NO_USER_KEY : undefined;
+  // A number or `true`: Rails' `to_s` makes a key of it ("123", "true") that is no user's key.
+  return presence(String(value));
 }
 
 function tryLogin(state: RedmineFamilyState, login: string, password: string): User | null {
@@ -66,12 +92,6 @@ function decodeBasic(encoded: string): [string, string] {
 function header(req: RoutedRequest, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function bodyKey(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const key = (body as Record<string, unknown>).key;
-  return typeof key === 'string' ? key : undefined;
 }
 
 function presence(value: string | undefined): string | undefined {
