@@ -109,7 +109,9 @@ function encodeBody(mediaType: string, value: unknown): string | FormData {
     case 'form':
       return typeof value === 'string'
         ? value
-        : new URLSearchParams(Object.entries(value as object).map(([k, v]) => [k, String(v)])).toString();
+        : new URLSearchParams(
+            Object.entries(value as object).map(([k, v]): [string, string] => [k, String(v)]),
+          ).toString();
     case 'multipart': {
       const form = new FormData();
       for (const [k, v] of Object.entries(value as object)) form.append(k, String(v));
