@@ -67,7 +67,12 @@ export function describeFailure(errors: readonly ErrorObject[] | null | undefine
   // The most specific error: the deepest pointer (anyOf branches report at the same depth as their parent).
   const list = [...(errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
   const deepest = list.filter((x) => x.instancePath === list[0]?.instancePath);
-  const e = deepest.find((x) => x.keyword === 'anyOf') ?? deepest[0];
+  const branches = deepest.filter((x) => x.keyword !== 'anyOf' && x.keyword !== 'oneOf');
+  // A value matching no branch of `anyOf` (a nullable field): name the types, or the one branch's other complaint.
+  const typesOnly = branches.every((x) => x.keyword === 'type');
+  const e = typesOnly
+    ? (deepest.find((x) => x.keyword === 'anyOf') ?? deepest[0])
+    : branches.find((x) => x.keyword !== 'type');
   if (!e) return 'is not valid';
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'required') {
@@ -81,9 +86,11 @@ export function describeFailure(errors: readonly ErrorObject[] | null | undefine
     return `field "${fieldPath(e.instancePath, String(params.additionalProperty))}" is not a field of this record`;
   }
   const where = e.instancePath === '' ? 'the record' : `field "${fieldPath(e.instancePath)}"`;
+  const orNull = branches.some((x) => x.keyword === 'type' && (x.params as { type: unknown }).type === 'null');
+  const alternative = e.keyword !== 'anyOf' && orNull ? ' (or be null)' : '';
   if (e.keyword === 'enum') {
     const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-    return `${where} must be one of ${allowed.length > 8 ? `${allowed.slice(0, 8).join(', ')}, …` : allowed.join(', ')}`;
+    return `${where} must be one of ${allowed.length > 8 ? `${allowed.slice(0, 8).join(', ')}, …` : allowed.join(', ')}${alternative}`;
   }
   if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
     const types = list
@@ -91,7 +98,7 @@ export function describeFailure(errors: readonly ErrorObject[] | null | undefine
       .map((x) => String((x.params as { type: unknown }).type));
     return `${where} must be ${types.length > 0 ? types.join(' or ') : 'valid'}`;
   }
-  return `${where} ${e.message ?? 'is not valid'}`;
+  return `${where} ${e.message ?? 'is not valid'}${alternative}`;
 }
 
 let shared: Ajv2020 | undefined;

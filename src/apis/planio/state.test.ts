@@ -96,3 +96,29 @@ test('deleting projects drops them from company project lists', () => {
   expect(state.companies.all((c) => c.project_ids.includes(target))).toEqual([]);
   expect(state.companies.size).toBe(SEEDED_COMPANY_COUNT);
 });
+
+test('an import checks every record: a country not in the list, a phone without a value, a missing field', () => {
+  const state = seeded(3);
+  const before = JSON.stringify(state.export());
+  const bad = (change: (s: { companies: { items: Record<string, unknown>[] } }) => void) => {
+    const snapshot = JSON.parse(before);
+    change(snapshot);
+    return () => state.import(snapshot);
+  };
+  expect(
+    bad((s) => {
+      (s.companies.items[1] as Record<string, unknown>).country = 'Atlantis';
+    }),
+  ).toThrow(/^collection "companies", record 1 \(id 2\): field "country" must be one of "Germany", "Austria"/);
+  expect(
+    bad((s) => {
+      (s.companies.items[0] as Record<string, unknown>).phones = [{ kind: 'work' }];
+    }),
+  ).toThrow('collection "companies", record 0 (id 1): field "phones[0].value" is missing');
+  expect(
+    bad((s) => {
+      delete s.companies.items[0]?.mails;
+    }),
+  ).toThrow('collection "companies", record 0 (id 1): field "mails" is missing');
+  expect(JSON.stringify(state.export())).toBe(before);
+});

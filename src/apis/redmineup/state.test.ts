@@ -73,3 +73,22 @@ test('the module serves the redmineup document at /redmineup with the family con
   expect(Object.keys(module.handlers)).toHaveLength(30);
   expect(module.startupInfo().join('\n')).toContain('jsmith');
 });
+
+test('an import checks every CRM record: a contact without projects, a note of an unknown type, a bad price', () => {
+  const { state } = build(3);
+  const before = JSON.stringify(state.export());
+  const bad = (collection: string, patch: Record<string, unknown>) => {
+    const snapshot = JSON.parse(before);
+    Object.assign(snapshot[collection].items[0], patch);
+    return () => state.import(snapshot);
+  };
+  expect(bad('contacts', { project_ids: [] })).toThrow(
+    'collection "contacts", record 0 (id 1): field "project_ids" must NOT have fewer than 1 items',
+  );
+  expect(bad('notes', { type_id: 7 })).toThrow(
+    'collection "notes", record 0 (id 1): field "type_id" must be one of 0, 1, 2, null',
+  );
+  expect(bad('deals', { price: 'a lot' })).toThrow('field "price" must match pattern');
+  expect(bad('contacts', { address: { street1: 'x' } })).toThrow('fields "address.street2", "address.city"');
+  expect(JSON.stringify(state.export())).toBe(before);
+});
