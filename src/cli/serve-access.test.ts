@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { expect, test } from 'vitest';
 import { serveEnvNames } from './commands/serve.js';
+import { applyConfigSection } from './config-file.js';
 import { addServeOptions, resolveServeSettings } from './options.js';
 
 const parse = (argv: string[]) => {
@@ -73,4 +74,18 @@ test('--no-cors (CRMKIT_CORS=0, CRMKIT_NO_CORS=1, cors: false in the config file
   expect(serveEnvNames('cors')).toEqual(['CRMKIT_CORS', 'CRMKIT_NO_CORS']);
   expect(serveEnvNames('controlToken')).toEqual(['CRMKIT_CONTROL_TOKEN']);
   expect(serveEnvNames('allowedHost')).toEqual(['CRMKIT_ALLOWED_HOST']);
+});
+
+test('the config file gives cors: false, allowedHost: [...] and controlToken; flags and variables outrank it', () => {
+  const settings = (argv: string[], env: NodeJS.ProcessEnv) => {
+    const command = addServeOptions(new Command('serve')).exitOverride();
+    const section = { cors: false, allowedHost: ['cfg.example'], controlToken: 'from-file' };
+    applyConfigSection(command, section, { file: 'crmkit.config.json', env, envNames: serveEnvNames });
+    command.parse(argv, { from: 'user' });
+    return resolveServeSettings(command.opts(), env);
+  };
+  expect(settings([], {})).toMatchObject({ cors: false, allowedHosts: ['cfg.example'], controlToken: 'from-file' });
+  expect(settings(['--allowed-host', 'flag.example'], {}).allowedHosts).toEqual(['flag.example']);
+  expect(settings([], { CRMKIT_CORS: '1' }).cors).toBe(true);
+  expect(settings([], { CRMKIT_CONTROL_TOKEN: 'from-env' }).controlToken).toBe('from-env');
 });
