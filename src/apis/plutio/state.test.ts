@@ -33,6 +33,31 @@ test('a malformed snapshot is refused and changes nothing', async () => {
   expect(await (await control('state?api=plutio')).text()).toBe(before);
 });
 
+test('every record of every workspace is checked against the document: the 400 names workspace, collection, record and field', async () => {
+  const before = await (await control('state?api=plutio')).text();
+  const cases: [string, (r: Record<string, unknown>) => void, string][] = [
+    ['people', (r) => Object.assign(r, { name: 'Ada Lovelace' }), 'field "name" must be object'],
+    ['tasks', (r) => Object.assign(r, { createdAt: 'yesterday' }), 'field "createdAt" must match format "date-time"'],
+    ['trash-bin', (r) => Object.assign(r, { _id: 5 }), 'field "_id" must be string'],
+    ['invoices', (r) => delete r.businessId, 'field "businessId" is missing'],
+  ];
+  for (const [collection, change, problem] of cases) {
+    const snapshot = JSON.parse(before) as {
+      plutio: { workspaces: Record<string, { collections: Record<string, Record<string, unknown>[]> }> };
+    };
+    const record = snapshot.plutio.workspaces.globex?.collections[collection]?.[0];
+    if (!record) throw new Error(`globex has no ${collection}`);
+    const id = record._id;
+    change(record);
+    const put = await control('state?api=plutio', { method: 'PUT', body: JSON.stringify(snapshot) });
+    expect(put.status, collection).toBe(400);
+    const { error } = (await put.json()) as { error: { message: string } };
+    const named = typeof record._id === 'string' ? ` (_id ${id})` : '';
+    expect(error.message).toBe(`workspace "globex", collection "${collection}", record 0${named}: ${problem}`);
+  }
+  expect(await (await control('state?api=plutio')).text()).toBe(before);
+});
+
 test('a reset brings back the seed', async () => {
   const seeded = (await s.call('GET', '/projects?limit=1000')).body.length;
   await s.call('POST', '/projects', { body: { name: 'Gone after reset' } });
