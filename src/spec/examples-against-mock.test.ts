@@ -30,6 +30,8 @@ import {
 // - A success status is a documented 2xx, or a documented 3xx (RedmineUP's `redirect_on_success`).
 
 const REDMINE_FAMILY = new Set<ApiId>(['redmine', 'planio', 'redmineup']);
+/** A run is a few hundred local requests and resets: seconds, longer on a busy machine (Plutio: ~150 requests). */
+const RUN_TIMEOUT = 120_000;
 const NOT_SENT_HEADERS = new Set(['x-redmine-switch-user']);
 const PLUTIO_APP = { client_id: 'crmkit-client', client_secret: 'crmkit-secret', grant_type: 'client_credentials' };
 
@@ -267,30 +269,38 @@ async function runExamples(api: ApiId, doc: OpenApiDocument) {
 }
 
 for (const api of API_IDS) {
-  test(`${api}: every operation's examples resolve to a success status in the default seed`, async () => {
-    const { ops, covered, failures, message } = await runExamples(api, loadBundledSpec(api));
-    expect(ops.length, 'operations in the document').toBeGreaterThan(0);
-    expect(covered.size, 'operations exercised').toBe(ops.length);
-    expect(failures.map(describeFailure), message).toEqual([]);
-  });
+  test(
+    `${api}: every operation's examples resolve to a success status in the default seed`,
+    async () => {
+      const { ops, covered, failures, message } = await runExamples(api, loadBundledSpec(api));
+      expect(ops.length, 'operations in the document').toBeGreaterThan(0);
+      expect(covered.size, 'operations exercised').toBe(ops.length);
+      expect(failures.map(describeFailure), message).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
 }
 
-test('can fail: an example naming a record the seed lacks is listed with method, path, status and body', async () => {
-  const doc = structuredClone(loadBundledSpec('planio'));
-  doc.components.parameters.CompanyId.example = 999_999;
-  const { failures, message } = await runExamples('planio', doc);
-  const getCompany = failures.find((f) => f.probe.op.operationId === 'getCompany' && f.probe.path.endsWith('.json'));
-  expect(getCompany, message).toBeDefined();
-  expect(getCompany?.status).toBe(404);
-  expect(message).toContain(
-    'planio getCompany GET /companies/{company_id}.{format} (json): GET /companies/999999.json → 404',
-  );
-  const updateContact = failures.find((f) => f.probe.op.operationId === 'updateCompanyContact');
-  expect(describeFailure(updateContact as Outcome)).toMatch(
-    /PUT \/companies\/999999\/contacts\/\d+\.(json|xml) → 404 \(expected 204\)\n {4}sent application\/(json|xml): /,
-  );
-  expect(
-    failures.every((f) => f.probe.path.includes('999999')),
-    message,
-  ).toBe(true);
-});
+test(
+  'can fail: an example naming a record the seed lacks is listed with method, path, status and body',
+  async () => {
+    const doc = structuredClone(loadBundledSpec('planio'));
+    doc.components.parameters.CompanyId.example = 999_999;
+    const { failures, message } = await runExamples('planio', doc);
+    const getCompany = failures.find((f) => f.probe.op.operationId === 'getCompany' && f.probe.path.endsWith('.json'));
+    expect(getCompany, message).toBeDefined();
+    expect(getCompany?.status).toBe(404);
+    expect(message).toContain(
+      'planio getCompany GET /companies/{company_id}.{format} (json): GET /companies/999999.json → 404',
+    );
+    const updateContact = failures.find((f) => f.probe.op.operationId === 'updateCompanyContact');
+    expect(describeFailure(updateContact as Outcome)).toMatch(
+      /PUT \/companies\/999999\/contacts\/\d+\.(json|xml) → 404 \(expected 204\)\n {4}sent application\/(json|xml): /,
+    );
+    expect(
+      failures.every((f) => f.probe.path.includes('999999')),
+      message,
+    ).toBe(true);
+  },
+  RUN_TIMEOUT,
+);
