@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { bindXml, parseXmlDocument, serializeXml } from './xml.js';
 
-// Bodies recorded from a real Redmine 5.0.4 (shared research, redmine-live.md), with hand-written schemas that
+// Bodies recorded from a real Redmine 5.0.4 (docs/sources.md#redmine-live), with hand-written schemas that
 // follow openapi/README.md. Serializing the bound value must give the recorded bytes back.
 
 const attr = (type: unknown) => ({ type, xml: { attribute: true } });

@@ -75,7 +75,7 @@ function randomToken(): string {
 /**
  * OAuth2 client-credentials authentication as Plutio does it: a form-encoded token request returns a bearer token
  * valid for an hour; every resource call names a business the app is enabled for.
- * @see shared/research/plutio-api.md §1 — token request, response, errors and the `Business` header.
+ * @see docs/sources.md#plutio-token — token request and response; docs/sources.md#plutio-business.
  */
 export class PlutioAuth {
   readonly apps: readonly PlutioApp[];

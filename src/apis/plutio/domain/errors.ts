@@ -25,7 +25,7 @@ export interface PlutioErrorBody {
 /**
  * A request error of the Plutio domain. Carries the HTTP status and the message text the real API uses where it is
  * known (e.g. `Business acme is not enabled for this client.`, `Method not allowed`).
- * @see shared/research/plutio-api.md §2.5 — status codes and observed message texts.
+ * @see docs/sources.md#plutio-errors — status codes and recorded message texts.
  */
 export class PlutioError extends Error {
   override readonly name: string = 'PlutioError';

@@ -11,7 +11,7 @@ const ID_PATTERN = new RegExp(`^[${ID_ALPHABET}]{${ID_LENGTH}}$`);
 /**
  * Mints Meteor-style 17-character `_id`s from a seeded generator: the same seed gives the same sequence, and the
  * state can be saved and restored so a restored workspace continues the sequence.
- * @see shared/research/plutio-api.md §2.4 — every real id seen is 17 characters of this alphabet.
+ * @see docs/sources.md#plutio-ids — every real id seen is 17 characters of this alphabet.
  */
 export class IdGenerator {
   readonly #prng: Prng;

@@ -19,7 +19,7 @@ export interface OAuthErrorBody {
 /**
  * An OAuth error in the shape of the `oauth2-server` library Plutio very likely uses: `{statusCode, status, code,
  * message, name}`, with the library's message texts.
- * @see shared/research/plutio-api.md §1.3 — W1's response type lists exactly these five fields.
+ * @see docs/sources.md#plutio-oauth-errors — a v1.8 client's response type lists exactly these five fields.
  */
 export class OAuthError extends Error {
   constructor(

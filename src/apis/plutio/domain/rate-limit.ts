@@ -25,7 +25,7 @@ export const DEFAULT_RATE_LIMIT = 1000;
 /**
  * A fixed-window limiter keyed by client id: the window opens with a client's first call and lasts `windowSeconds`;
  * refused calls do not count. O(1) per call (one map entry per client).
- * @see shared/research/plutio-api.md §2.6 — "a current limit of 1000 API calls an hour", 429 when exceeded; the
+ * @see docs/sources.md#plutio-rate-limit — "a current limit of 1000 API calls an hour", 429 when exceeded; the
  *   scope (client or business) is not documented, per client id is what third-party clients assume.
  */
 export class RateLimiter {

@@ -21,7 +21,7 @@ const def = (name: string, entityType: string, ops: readonly Operation[], extra:
 /**
  * The 37 resource groups of the Plutio v1.8 index with the operations each offers. Roles have no read operation;
  * block groups, businesses and dashboards are update and read only; profiles and dashboard data are read only.
- * @see shared/seeds/002_283fa1c768417df7.txt — the v1.8 operation list.
+ * @see docs/sources.md#plutio-index — the v1.8 operation list (src/spec/fixtures/plutio-v1.8-operations.txt).
  */
 export const RESOURCES = [
   def('block-groups', 'blocks-group', ['read', 'update']),

@@ -72,7 +72,7 @@ export class Workspace {
   /**
    * `GET /{resource}` as the real API answers it: with an `_id` parameter, the one matching record (after the other
    * filters and `q`) as an object, or a 404; otherwise the list.
-   * @see shared/research/plutio-api.md §2.2 — "with `_id` present the API returns one object, not an array" (M).
+   * @see docs/sources.md#plutio-read-one — with `_id` given the API answers one object, not an array.
    * @throws PlutioError 404 when `_id` is given and nothing matches; as {@link list} otherwise.
    */
   read(collection: string, params: QueryParams = {}): JsonObject | JsonObject[] {

@@ -10,7 +10,7 @@ const FORM = 'application/x-www-form-urlencoded';
  * `invalid_request`, as on the live API); credentials are checked before the grant type, as `oauth2-server` does.
  * The `Business` header is ignored here. A call with valid credentials counts against the application's hourly
  * limit before the token is issued.
- * @see shared/research/plutio-api.md §1 — token request, response and errors.
+ * @see docs/sources.md#plutio-token — token request and response; docs/sources.md#plutio-oauth-errors — errors.
  */
 export function tokenHandler(gate: PlutioGate): Handler<PlutioDomain> {
   return (ctx): HandlerResult => {

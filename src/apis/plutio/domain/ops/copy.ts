@@ -42,7 +42,7 @@ const REMAPPED = ['projectId', 'taskBoardId', 'taskGroupId', 'parentTaskId', 'en
  * ids and audit fields; titles stay the same; relations inside the copied tree point at the copies; the copy goes to
  * the end of the target parent (the source's parent unless `taskGroupId`/`taskBoardId`/`projectId` is given) or to
  * `position`; copied tasks get new task numbers.
- * @see shared/research/plutio-api.md §3.5 — `POST /task-groups/copy {_id, taskBoardId, position}` (C-live).
+ * @see docs/sources.md#plutio-move-copy — `POST /task-groups/copy {_id, taskBoardId, position}`, checked live.
  * @throws PlutioError 400 without `_id` or for an unknown target, 404 for an unknown `_id`, 403 when the resource
  *   cannot be copied.
  */

@@ -11,7 +11,7 @@ import { assertOperation, auditFields, bodyObject, clientFields } from './common
  * `createdBy`, `businessId`); client-sent values of those are ignored. References must exist, resource rules run
  * (derived relations, computed totals, auto-created blocks), and positioned records go to the end of their parent
  * or to the requested `position`.
- * @see shared/research/plutio-api.md §2.3, §2.4.
+ * @see docs/sources.md#plutio-writes, docs/sources.md#plutio-ids.
  * @throws PlutioError 403 when the resource has no create; 400 for an invalid body or reference, or a string longer
  *   than `PLUTIO_TEXT_MAX`.
  */

@@ -7,8 +7,7 @@ import { assertOperation } from './common.js';
 
 /**
  * Comments cannot be listed wholesale: the real API wants `_id`, or `entityType` and `entityId`.
- * @see shared/research/plutio-api.md §3.17 (C-live, T1 v0.2.0); the status of the refusal is not recorded, 400 is
- *   assumed.
+ * @see docs/sources.md#plutio-comments — checked live; the status of the refusal is not recorded, 400 is assumed.
  */
 function checkCommentScope(filters: Record<string, string[]>): void {
   if (filters._id || (filters.entityType && filters.entityId)) return;

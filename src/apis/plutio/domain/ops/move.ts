@@ -44,7 +44,7 @@ function checkTree(tx: Tx, collection: CollectionName, next: JsonObject, patch: 
  * sets the task's board and project —, `taskBoardId`, `projectId`, `folderId`, `parentFolderId`, `parentId`) and the
  * 0-based position (`position`, or `index`; the end when omitted on a parent change). Siblings in the old and new
  * parent are renumbered 0..n-1; a moved group's tasks and a moved board's groups and tasks follow.
- * @see shared/research/plutio-api.md §3.5 (task-groups move, C-live), §3.37 (wiki-entities move, C-live).
+ * @see docs/sources.md#plutio-move-copy — task-groups and wiki-entities moves, checked live.
  * @throws PlutioError 400 without `_id`, for an unknown parent or a cycle; 404 for an unknown `_id`; 403 when the
  *   resource cannot be moved.
  */

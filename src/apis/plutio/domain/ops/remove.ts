@@ -39,7 +39,7 @@ function trashEntry(tx: Tx, collection: CollectionName, record: JsonObject, rela
  * trash-bin entry `{_id, entityType, entityId, title, deletedAt, deletedBy, data, children}` keeps them. Siblings
  * are renumbered; parents' `blocks`/`pages` lists drop the id. On `trash-bin` the entry is purged for good.
  * Returns the removed record (or purged entry).
- * @see shared/research/plutio-api.md §2.3 (delete with `_id` in the body), §3.35 (trash bin).
+ * @see docs/sources.md#plutio-writes (delete with `_id` in the body), docs/sources.md#plutio-trash-bin.
  * @throws PlutioError 400 without `_id`, 404 for an unknown `_id`, 403 when the resource has no delete.
  */
 export function removeRecord(tx: Tx, collection: string, input: unknown): JsonObject {

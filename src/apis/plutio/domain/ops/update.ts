@@ -21,7 +21,7 @@ export function relocate(tx: Tx, collection: CollectionName, prev: JsonObject, n
  * `PUT /{resource}` with `{_id, …fields}`: a partial update. Nested objects merge (`{name: {last}}` keeps
  * `name.first`), arrays and scalars are replaced; server fields are ignored; `updatedAt` is set. Changing a parent
  * field (e.g. a task's `taskGroupId`) moves the record to the end of its new parent.
- * @see shared/research/plutio-api.md §2.3 — "Only the fields you pass change. Returns the updated record".
+ * @see docs/sources.md#plutio-writes — only the fields sent change; the answer is the updated record.
  * @throws PlutioError 400 without `_id` or with an invalid reference, 404 for an unknown `_id`, 403 when the
  *   resource has no update.
  */

@@ -22,7 +22,7 @@ export function filterCandidates(raw: string): Array<string | number | boolean> 
  * `limit`, `q` and `sort` is an equality on the field at that dot path; a value matches an array field when any
  * element equals it; `"true"`/`"false"` and numeric strings also match the boolean or number (the raw string still
  * matches); a repeated parameter matches any of its values. Returns `undefined` when there is no filter.
- * @see shared/research/plutio-api.md §2.2 — `people?name.first=leo`, `projects?contributors=<id>`.
+ * @see docs/sources.md#plutio-query — `people?name.first=leo`, `projects?contributors=<id>`.
  * @throws PlutioError 400 for more than {@link MAX_FILTER_KEYS} keys, a key with a segment that starts with `$` or
  * names `__proto__`, `constructor` or `prototype`, and parameters whose prototype a `__proto__` key replaced.
  */

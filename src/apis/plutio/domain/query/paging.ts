@@ -15,7 +15,7 @@ export interface Paging {
  * Parses `skip` and `limit` (strings from the query, or numbers when the HTTP layer already coerced them).
  * Both must be non-negative integers. `skip` defaults to 0; `limit` defaults to {@link DEFAULT_LIMIT}, is capped at
  * {@link MAX_LIMIT}, and `limit=0` means "no limit" as in MongoDB, i.e. {@link MAX_LIMIT}.
- * @see shared/research/plutio-api.md §2.2 — `tasks?skip=20&limit=50` returns items 21..70.
+ * @see docs/sources.md#plutio-paging — `tasks?skip=20&limit=50` returns items 21..70.
  * @throws PlutioError 400 for anything that is not a non-negative integer.
  */
 export function parsePaging(skip: unknown, limit: unknown): Paging {

@@ -41,7 +41,7 @@ export function invalidQuery(detail: string): PlutioError {
  * Parses the `q` parameter (a JSON-encoded MongoDB query) and checks it before anything evaluates it: valid JSON, a
  * JSON object, only {@link ALLOWED_OPERATORS}, at most {@link MAX_Q_DEPTH} levels and {@link MAX_Q_NODES} values,
  * well-formed operator arguments, safe `$regex` patterns and field paths without `__proto__`-like segments.
- * @see shared/research/plutio-api.md §2.2 — "Advanced queries (BETA)": `q` holds a raw MongoDB query.
+ * @see docs/sources.md#plutio-q — "Advanced queries (BETA)": `q` holds a raw MongoDB query.
  * @throws PlutioError 400 (`unsupported_operator` for a refused operator, `invalid_query` otherwise).
  */
 export function parseQ(raw: string): JsonObject {

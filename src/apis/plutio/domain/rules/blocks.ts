@@ -26,7 +26,7 @@ export function makeBlock(tx: Tx, entityType: string, entityId: string, type: st
  * Creates the blocks that come with a new record: `intro`, `content`, `signature` for a proposal; `content`,
  * `signature` for a contract; a `content` block for a wiki page. Returns the record with its `blocks` id list where
  * the parent type keeps one.
- * @see shared/research/plutio-api.md §3.10, §3.11, §3.37 — auto-created blocks.
+ * @see docs/sources.md#plutio-blocks — auto-created blocks.
  */
 export function createAutoBlocks(tx: Tx, collection: CollectionName, record: JsonObject): JsonObject {
   const id = record._id as string;

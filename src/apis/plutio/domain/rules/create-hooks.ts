@@ -23,7 +23,7 @@ function businessCurrency(tx: Tx): unknown {
   return tx.all('businesses')[0]?.currency;
 }
 
-/** Per-collection create rules (research §3). Collections without an entry take any fields. */
+/** Per-collection create rules (docs/sources.md#plutio-resources). Collections without an entry take any fields. */
 export const CREATE_HOOKS: Partial<Record<CollectionName, CreateHook>> = {
   people: (_tx, r) => preparePerson(r),
   projects: (tx, r) => {

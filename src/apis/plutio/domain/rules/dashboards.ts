@@ -8,7 +8,7 @@ function pagesOf(dashboard: JsonObject): JsonObject[] {
 /**
  * Keeps a dashboard's `pages [{_id, title}]` list in step with its dashboard pages: `op` adds, renames or removes
  * the entry of `page`.
- * @see shared/research/plutio-api.md §3.20 — each dashboard has `pages [{_id, title}]`.
+ * @see docs/sources.md#plutio-dashboards — each dashboard has `pages [{_id, title}]`.
  */
 export function syncDashboardPage(tx: Tx, page: JsonObject, op: 'add' | 'rename' | 'remove'): void {
   const dashboard = typeof page.dashboardId === 'string' ? tx.get('dashboards', page.dashboardId) : undefined;

@@ -15,7 +15,7 @@ function lookup(tx: Tx, field: string, id: unknown, collection: 'task-groups' | 
 /**
  * Fills a task's board and project from its task group (or its project from its board), as the real API does for a
  * task created with only `taskGroupId`. A board or project given alongside that disagrees is a 400.
- * @see shared/research/plutio-api.md §3.6 — Z1 creates tasks with `{taskGroupId, title}` only.
+ * @see docs/sources.md#plutio-tasks — Plutio's Zapier app creates tasks with `{taskGroupId, title}` only.
  */
 export function deriveTaskParents(tx: Tx, task: JsonObject, given: JsonObject): JsonObject {
   if (task.taskGroupId != null) {

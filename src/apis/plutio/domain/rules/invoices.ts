@@ -16,7 +16,7 @@ export const roundMoney = (n: number) => Math.round((n + Number.EPSILON) * 100) 
  * Validates inline line items `[{title, descriptionHTML?, quantity, amount, tax?}]` and computes the totals: each
  * item's `total` is quantity × amount, `subTotal` their sum, `taxTotal` the sum of each line times its `tax`
  * percentage, `amount` = subTotal + taxTotal. Items without `_id` get one from `newId`.
- * @see shared/research/plutio-api.md §3.8 — the server computes line totals, subtotal and total.
+ * @see docs/sources.md#plutio-invoices — the server computes line totals, subtotal and total.
  * @throws PlutioError 400 naming the first invalid item field.
  */
 export function computeInvoiceTotals(items: unknown, newId: () => string): InvoiceTotals {

@@ -12,7 +12,7 @@ export function nameSortKey(name: unknown): string | undefined {
 /**
  * Normalises a person create body: the `email` shortcut of the create call becomes a `contactEmails` entry, the
  * one-off `invite` flag is not stored, `role` defaults to `client` and `status` to `active`.
- * @see shared/research/plutio-api.md §3.1 — V7 creates people with `{name, status, invite, email, role}`.
+ * @see docs/sources.md#plutio-people — import scripts create people with `{name, status, invite, email, role}`.
  */
 export function preparePerson(record: JsonObject): JsonObject {
   const { email, invite: _invite, ...rest } = record;

@@ -5,7 +5,7 @@ import type { Tx } from '../store/tx.js';
 /**
  * Ties a time track to its task's project: with a `taskId` the `projectId` is the task's project (filled in when
  * missing; a different one given in `given` is a 400).
- * @see shared/research/plutio-api.md §3.7 — G1: `projectId` must be the task's own project.
+ * @see docs/sources.md#plutio-time-tracks — `projectId` must be the task's own project.
  */
 export function linkTimeTrackToTask(tx: Tx, record: JsonObject, given: JsonObject): JsonObject {
   if (typeof record.taskId !== 'string') return record;

@@ -14,7 +14,7 @@ function parseDate(record: JsonObject, field: string): number | undefined {
  * Computes the derived fields of a time track: `time` in seconds from `startedAt`/`stoppedAt` (when both are set;
  * otherwise a given `time` is kept), `billingAmount` = hours × `billingRate` and `costAmount` = hours × `costRate`,
  * rounded to cents.
- * @see shared/research/plutio-api.md §3.7 — `time` is in seconds (G1: 5400 = 1.5 h).
+ * @see docs/sources.md#plutio-time-tracks — `time` is in seconds (5400 = 1.5 h).
  * @throws PlutioError 400 for unparsable dates, `stoppedAt` before `startedAt`, or non-numeric rates.
  */
 export function deriveTimeTrack(record: JsonObject): JsonObject {

@@ -19,7 +19,7 @@ const touches = (patch: JsonObject, ...keys: string[]) => keys.some((k) => k in 
 /**
  * Per-collection update rules. Invoice and invoice-subscription `status` writes are ignored (the call still
  * succeeds), as observed on the live API.
- * @see shared/research/plutio-api.md §2.3 — "Some field writes are silently ignored", §3.8.
+ * @see docs/sources.md#plutio-writes — some field writes are accepted and ignored; docs/sources.md#plutio-invoices.
  */
 export const UPDATE_HOOKS: Partial<Record<CollectionName, UpdateHook>> = {
   tasks: (tx, next, _prev, patch) =>
