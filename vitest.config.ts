@@ -8,7 +8,13 @@ const suffix = process.env.CRMKIT_RESULTS_SUFFIX ?? '';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'contract-tests/**/*.test.ts', 'docs/**/*.test.ts', 'reliability/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'contract-tests/**/*.test.ts',
+      'docs/**/*.test.ts',
+      'reliability/**/*.test.ts',
+      'package/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'contract-tests/live/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
