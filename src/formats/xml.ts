@@ -4,6 +4,7 @@
  * ("JSON and XML").
  */
 export { bindXml, XmlBindError } from './xml-bind.js';
+export { decodeXmlBytes } from './xml-encoding.js';
 export { bindXmlGeneric } from './xml-generic.js';
 export { type SerializeXmlOptions, serializeXml, XML_DECLARATION } from './xml-serialize.js';
 export { parseXmlDocument, type XmlElement, XmlFormatError, type XmlLimits } from './xml-tree.js';

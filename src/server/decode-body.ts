@@ -1,6 +1,13 @@
 import { FormFormatError, parseForm, parseMultipartForm } from '../formats/form.js';
 import { JsonFormatError, parseJsonBody } from '../formats/json.js';
-import { bindXml, bindXmlGeneric, parseXmlDocument, XmlBindError, XmlFormatError } from '../formats/xml.js';
+import {
+  bindXml,
+  bindXmlGeneric,
+  decodeXmlBytes,
+  parseXmlDocument,
+  XmlBindError,
+  XmlFormatError,
+} from '../formats/xml.js';
 import type { ValidationIssue } from './ajv.js';
 import { ApiError } from './errors.js';
 import type { OperationInfo, Schema } from './operations.js';
@@ -47,7 +54,7 @@ export function decodeBody(
   if (isJson(type)) {
     return { value: parseJson(buf), mediaType: type, schema: content[type] ?? jsonSchema, coerce: false, issues: [] };
   }
-  if (isXml(type)) return decodeXml(buf, type, content[type] ?? content[XML_TYPE], jsonSchema);
+  if (isXml(type)) return decodeXml(buf, type, charsetOf(rest), content[type] ?? content[XML_TYPE], jsonSchema);
   if (type === FORM_TYPE) {
     const value = guardForm(() => parseForm(buf.toString('utf8')));
     return { value, mediaType: type, schema: content[type] ?? jsonSchema, coerce: true, issues: [] };
@@ -67,12 +74,13 @@ export function decodeBody(
 function decodeXml(
   buf: Buffer,
   type: string,
+  charset: string | undefined,
   xmlSchema: Schema | undefined,
   jsonSchema: Schema | undefined,
 ): DecodedBody {
   let root: ReturnType<typeof parseXmlDocument>;
   try {
-    root = parseXmlDocument(buf.toString('utf8'));
+    root = parseXmlDocument(decodeXmlBytes(buf, charset));
   } catch (err) {
     if (err instanceof XmlFormatError) throw new ApiError('BAD_REQUEST', `malformed XML: ${err.message}`);
     throw err;
@@ -94,6 +102,15 @@ function decodeXml(
     const issue: ValidationIssue = { location: 'body', pointer: '', keyword: 'xml', message: err.message, params: {} };
     return { value: envelope.key ? {} : undefined, mediaType: type, schema: jsonSchema, coerce: true, issues: [issue] };
   }
+}
+
+/** The `charset` parameter of a Content-Type (the parts after the media type), unquoted. */
+function charsetOf(params: readonly string[]): string | undefined {
+  for (const p of params) {
+    const [name = '', value = ''] = p.split('=', 2);
+    if (name.trim().toLowerCase() === 'charset') return value.trim().replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
 }
 
 function parseJson(buf: Buffer): unknown {
