@@ -168,8 +168,7 @@ function probesOf(api: ApiId, ops: OperationEntry[]): Probe[] {
             const key = `${param.in}:${param.name}`;
             const value = param.in === 'path' && param.name === 'format' && format ? format : values.get(key);
             if (value === undefined) {
-              if (param.required && param.in !== 'header')
-                throw new Error(`${api} ${op.operationId}: ${key} has no example`);
+              if (param.required) throw new Error(`${api} ${op.operationId}: required ${key} has no example`);
               continue;
             }
             if (param.in === 'path') path = path.replace(`{${param.name}}`, encodeURIComponent(String(value)));
