@@ -20,16 +20,21 @@ export function has(attrs: Record<string, unknown>, key: string): boolean {
   return Object.hasOwn(attrs, key);
 }
 
+/** Schema issues the handler answers itself (with Rails' messages), not as `<Label> is invalid`. */
+const LEFT_TO_HANDLER = new Set(['required', 'additionalProperties', 'xml', 'maxLength']);
+
 /**
  * Redmine-family reaction to a body that breaks its schema: a value of the wrong type inside the resource (e.g.
  * `is_public: "abc"`) gives 422 `<Label> is invalid`; a missing or malformed resource envelope (`{}`,
  * `{"project": "x"}`, a wrong XML root, a JSON text sent as a form) is repaired to an empty resource so the handler
- * answers with Redmine's "cannot be blank" messages; missing and unknown attributes are left to the handler.
+ * answers with Redmine's "cannot be blank" messages; missing and unknown attributes are left to the handler, and so
+ * are values longer than the document's `maxLength`: the handler answers `<Label> is too long (maximum is N
+ * characters)` together with every other problem of the record, as Rails does.
  */
 export function redmineInvalidBody(issues: ValidationIssue[], body: unknown, req: RoutedRequest): unknown {
   const found: string[] = [];
   for (const issue of issues) {
-    if (issue.keyword === 'required' || issue.keyword === 'additionalProperties' || issue.keyword === 'xml') continue;
+    if (LEFT_TO_HANDLER.has(issue.keyword)) continue;
     const attribute = issue.pointer.split('/')[2];
     if (attribute === undefined) continue;
     const message = messages.invalid(attributeLabel(decodePointer(attribute)));

@@ -96,3 +96,19 @@ test('the caps hold for state imports: PUT /__crmkit/state with more records tha
   const state = ts.server.modules[0]?.state as PlanioState;
   expect(state.companies.size).toBe(36);
 });
+
+test('Redmine: a project description over 65535 characters and a name over 255 are 422 with Rails messages', async () => {
+  ts = await startTestServer({ apis: ['redmine'] });
+  const call = familyClient(ts.api('redmine'));
+  const res = await call('POST', '/projects.json', {
+    body: { project: { name: 'n'.repeat(256), identifier: 'long-one', description: 'd'.repeat(65_536) } },
+  });
+  expect(res.status).toBe(422);
+  expect(res.json()).toEqual({
+    errors: ['Name is too long (maximum is 255 characters)', 'Description is too long (maximum is 65535 characters)'],
+  });
+  const ok = await call('POST', '/projects.json', {
+    body: { project: { name: 'n'.repeat(255), identifier: 'long-one', description: 'd'.repeat(65_535) } },
+  });
+  expect(ok.status).toBe(201);
+});

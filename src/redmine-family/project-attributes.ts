@@ -13,6 +13,11 @@ export type ProjectChanges = Partial<Omit<ProjectRecord, 'id' | 'created_on' | '
 };
 
 const IDENTIFIER_MAX = 100;
+/**
+ * The description is a text column, which Redmine does not validate; the mock bounds it at 65,535 characters, the
+ * size of MySQL's `TEXT`, where such a database would refuse the value.
+ */
+const DESCRIPTION_MAX = 65_535;
 const IDENTIFIER_FORMAT = /^(?!\d+$)[a-z0-9\-_]*$/;
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -48,6 +53,9 @@ export function validateProjectAttributes(
     errors.add(messages.taken('Identifier'));
   if (typeof name === 'string' && name.length > 255) errors.add(messages.tooLong('Name', 255));
   if (typeof attrs.homepage === 'string' && attrs.homepage.length > 255) errors.add(messages.tooLong('Homepage', 255));
+  if (typeof attrs.description === 'string' && attrs.description.length > DESCRIPTION_MAX) {
+    errors.add(messages.tooLong('Description', DESCRIPTION_MAX));
+  }
   if (creating && id.length > IDENTIFIER_MAX) errors.add(messages.tooLong('Identifier', IDENTIFIER_MAX));
   if (creating && !IDENTIFIER_FORMAT.test(id)) errors.add(messages.invalid('Identifier'));
   if (creating && id === 'new') errors.add(messages.reserved('Identifier'));

@@ -9,22 +9,43 @@ import {
 import type { Contact } from './access.js';
 import { mergeAddress } from './address.js';
 import { CONTACT_CUSTOM_FIELD_TYPE } from './contact-view.js';
-import { blank, bool, commaList, optionalDate, optionalId, text } from './input-values.js';
+import {
+  blank,
+  bool,
+  boundedText,
+  commaList,
+  optionalDate,
+  optionalId,
+  STRING_MAX,
+  TEXT_MAX,
+  text,
+} from './input-values.js';
 import type { ContactRecord, Visibility } from './records.js';
 import type { RedmineUpState } from './state.js';
 
 /** Contact fields a create or update may change, after validation. */
 export type ContactChanges = Partial<Omit<ContactRecord, 'id' | 'created_on' | 'updated_on'>>;
 
+/** The plain text attributes with their labels and column sizes (string columns 255, `background` text). */
 const TEXT_FIELDS = [
-  'last_name',
-  'middle_name',
-  'company',
-  'website',
-  'skype_name',
-  'job_title',
-  'background',
-  'phone',
+  ['last_name', 'Last name', STRING_MAX],
+  ['middle_name', 'Middle name', STRING_MAX],
+  ['company', 'Company', STRING_MAX],
+  ['website', 'Website', STRING_MAX],
+  ['skype_name', 'Skype name', STRING_MAX],
+  ['job_title', 'Job title', STRING_MAX],
+  ['background', 'Background', TEXT_MAX],
+  ['phone', 'Phone', STRING_MAX],
+] as const;
+
+/** Address lines with their labels as Rails names nested attributes (`Address city`) and column sizes. */
+const ADDRESS_FIELDS = [
+  ['street1', 'Address street1', STRING_MAX],
+  ['street2', 'Address street2', STRING_MAX],
+  ['city', 'Address city', STRING_MAX],
+  ['region', 'Address region', STRING_MAX],
+  ['postcode', 'Address postcode', STRING_MAX],
+  ['country_code', 'Address country code', 2],
 ] as const;
 
 const EMAIL_PART = /^[^@\s]+@[^@\s]+$/;
@@ -33,7 +54,9 @@ const EMAIL_PART = /^[^@\s]+@[^@\s]+$/;
  * Validates the `contact` attributes of a create (`existing` undefined) or update with the plugin's rules and
  * English messages: "First name cannot be blank", "Email have incorrect format" (every comma-separated address,
  * spaces stripped, must look like `x@y`), "Birthday is invalid", "Assignee is invalid", "Visibility is invalid",
- * then the contact custom fields. Unknown attributes are ignored; projects are handled by the caller.
+ * "<Attribute> is too long (maximum is 255 characters)" for the string columns (names, company, job title, website,
+ * Skype name, phone, e-mail, each tag, each address line; `background` is text: 65535), then the contact custom
+ * fields. Unknown attributes are ignored; projects are handled by the caller.
  * Throws one 422 listing every problem.
  * @see redmine_contacts app/models/contact.rb (validations, safe_attributes, emails_format)
  */
@@ -46,13 +69,22 @@ export function validateContactAttributes(
   const changes: ContactChanges = {};
   if (has(attrs, 'first_name') || !existing) {
     if (blank(attrs.first_name)) errors.add(messages.blank('First name'));
-    else changes.first_name = text(attrs.first_name) as string;
+    else {
+      const name = boundedText(attrs.first_name, 'First name', STRING_MAX, errors);
+      if (name) changes.first_name = name;
+    }
   }
-  for (const key of TEXT_FIELDS) if (has(attrs, key)) changes[key] = text(attrs[key]);
+  for (const [key, label, max] of TEXT_FIELDS) {
+    if (!has(attrs, key)) continue;
+    const value = boundedText(attrs[key], label, max, errors);
+    if (value !== undefined) changes[key] = value;
+  }
   if (has(attrs, 'email')) {
     const addresses = commaList((text(attrs.email) ?? '').replace(/\s+/g, ''));
     if (addresses.some((a) => !EMAIL_PART.test(a))) errors.add('Email have incorrect format');
-    changes.email = addresses.length === 0 ? null : addresses.join(',');
+    const email = addresses.length === 0 ? null : addresses.join(',');
+    if (email !== null && email.length > STRING_MAX) errors.add(messages.tooLong('Email', STRING_MAX));
+    changes.email = email;
   }
   if (has(attrs, 'is_company')) changes.is_company = bool(attrs.is_company);
   if (has(attrs, 'birthday')) {
@@ -70,9 +102,15 @@ export function validateContactAttributes(
     if (!['0', '1', '2'].includes(v)) errors.add(messages.invalid('Visibility'));
     else changes.visibility = Number(v) as Visibility;
   }
-  if (has(attrs, 'tag_list')) changes.tags = uniqueTags(commaList(attrs.tag_list));
+  if (has(attrs, 'tag_list')) {
+    const tags = uniqueTags(commaList(attrs.tag_list));
+    if (tags.some((t) => t.length > STRING_MAX)) errors.add(messages.tooLong('Tag list', STRING_MAX));
+    changes.tags = tags;
+  }
   if (isPlainObject(attrs.address_attributes)) {
-    changes.address = mergeAddress(existing?.address ?? null, attrs.address_attributes);
+    const input = attrs.address_attributes;
+    for (const [key, label, max] of ADDRESS_FIELDS) if (has(input, key)) boundedText(input[key], label, max, errors);
+    changes.address = mergeAddress(existing?.address ?? null, input);
   }
   changes.custom_values = applyCustomFieldInput(
     state,

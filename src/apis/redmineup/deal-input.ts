@@ -7,7 +7,16 @@ import {
 } from '../../redmine-family/index.js';
 import type { Deal } from './access.js';
 import { DEAL_CUSTOM_FIELD_TYPE } from './deal-view.js';
-import { blank, optionalDate, optionalId, optionalInt, text } from './input-values.js';
+import {
+  blank,
+  boundedText,
+  optionalDate,
+  optionalId,
+  optionalInt,
+  STRING_MAX,
+  TEXT_MAX,
+  text,
+} from './input-values.js';
 import type { DealRecord } from './records.js';
 import type { RedmineUpState } from './state.js';
 
@@ -35,7 +44,7 @@ export function validateDealAttributes(
   if (has(attrs, 'name') || !existing) {
     const name = text(attrs.name);
     if (blank(name)) errors.add(messages.blank('Name'));
-    else if ((name as string).length > 255) errors.add(messages.tooLong('Name', 255));
+    else if ((name as string).length > STRING_MAX) errors.add(messages.tooLong('Name', STRING_MAX));
     else changes.name = name as string;
   }
   if (has(attrs, 'price')) {
@@ -43,7 +52,14 @@ export function validateDealAttributes(
     if (price !== null && !DECIMAL.test(price)) errors.add(messages.notANumber('Price'));
     else changes.price = price === null ? null : decimalText(price);
   }
-  for (const key of ['currency', 'background'] as const) if (has(attrs, key)) changes[key] = text(attrs[key]);
+  if (has(attrs, 'currency')) {
+    const currency = boundedText(attrs.currency, 'Currency', STRING_MAX, errors);
+    if (currency !== undefined) changes.currency = currency;
+  }
+  if (has(attrs, 'background')) {
+    const background = boundedText(attrs.background, 'Background', TEXT_MAX, errors);
+    if (background !== undefined) changes.background = background;
+  }
   for (const key of ['price_type', 'duration', 'probability'] as const) {
     if (!has(attrs, key)) continue;
     const value = optionalInt(attrs[key]);

@@ -56,3 +56,27 @@ export function commaList(value: unknown): string[] {
     .map((p) => p.trim())
     .filter((p) => p !== '');
 }
+
+/** Longest value of a string column (`varchar(255)`): 255 characters. */
+export const STRING_MAX = 255;
+
+/**
+ * Longest value of a text column: 65,535 characters, the size of MySQL's `TEXT` (the usual Redmine database). Rails
+ * does not validate text columns itself; the mock answers what a length validation would.
+ */
+export const TEXT_MAX = 65_535;
+
+/** `text(value)`, or undefined after adding `<label> is too long (maximum is <max> characters)` to `errors`. */
+export function boundedText(
+  value: unknown,
+  label: string,
+  max: number,
+  errors: { add(message: string): unknown },
+): string | null | undefined {
+  const out = text(value);
+  if (out !== null && out.length > max) {
+    errors.add(`${label} is too long (maximum is ${max} characters)`);
+    return undefined;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import {
   ValidationErrors,
 } from '../../redmine-family/index.js';
 import type { Note } from './access.js';
-import { blank, isIsoDate, optionalInt, text } from './input-values.js';
+import { blank, boundedText, isIsoDate, optionalInt, STRING_MAX, TEXT_MAX } from './input-values.js';
 import { NOTE_CUSTOM_FIELD_TYPE } from './note-view.js';
 import type { NoteRecord, NoteType } from './records.js';
 import type { RedmineUpState } from './state.js';
@@ -30,9 +30,15 @@ export function validateNoteAttributes(
   const changes: NoteChanges = {};
   if (has(attrs, 'content') || !existing) {
     if (blank(attrs.content)) errors.add(messages.blank('Content'));
-    else changes.content = text(attrs.content) as string;
+    else {
+      const content = boundedText(attrs.content, 'Content', TEXT_MAX, errors);
+      if (content) changes.content = content;
+    }
   }
-  if (has(attrs, 'subject')) changes.subject = text(attrs.subject);
+  if (has(attrs, 'subject')) {
+    const subject = boundedText(attrs.subject, 'Subject', STRING_MAX, errors);
+    if (subject !== undefined) changes.subject = subject;
+  }
   if (has(attrs, 'type_id')) {
     const type = optionalInt(attrs.type_id);
     if (type !== null && ![0, 1, 2].includes(type)) errors.add(messages.inclusion('Type'));
