@@ -80,3 +80,12 @@ test('a long list ending in one bad rule is refused at once, naming its index, a
   expect(unknown.bodyText).toContain('faults[1]: redmine has no operation \\"nope\\"');
   expect(await ruleCount()).toBe(1);
 });
+
+test('more rules than the cap (100,000 in effect) are a quick 400 that adds nothing', async () => {
+  await send({ method: 'DELETE', url: `${srv.url}/__crmkit/faults` });
+  const res = await postRules(Array.from({ length: 100_001 }, () => ({ delay: 0 })));
+  figure('fault-rules cap', { rules: 100_001, status: res.status, ms: res.ms });
+  expect(res.status).toBe(400);
+  expect(res.bodyText).toContain('at most 100000 fault rules can be in effect');
+  expect(await ruleCount()).toBe(0);
+});

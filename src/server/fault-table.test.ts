@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FaultTable } from './fault-table.js';
+import { FaultTable, MAX_FAULT_RULES } from './fault-table.js';
 
 const known = new Map([
   ['planio', new Set(['getCompany', 'listCompanies'])],
@@ -91,4 +91,15 @@ test('tens of thousands of rules are added in linear time and matched in constan
   for (let id = 1; id <= 40_000; id += 10) table.remove({ id });
   table.remove({ api: 'planio' });
   expect(performance.now() - removeStart).toBeLessThan(1000);
+});
+
+test('more rules than the cap are refused as a whole, before any is read', () => {
+  const table = new FaultTable(1, known, [{ delay: 1 }]);
+  const rule = { status: 503 };
+  const many = Array.from({ length: MAX_FAULT_RULES }, () => rule);
+  expect(() => table.addAll(many)).toThrow(`at most ${MAX_FAULT_RULES} fault rules can be in effect (1 are`);
+  expect(table.size).toBe(1);
+  expect(table.addAll(many.slice(1))).toHaveLength(MAX_FAULT_RULES - 1);
+  expect(() => table.add(rule)).toThrow(`at most ${MAX_FAULT_RULES} fault rules`);
+  expect(table.size).toBe(MAX_FAULT_RULES);
 });

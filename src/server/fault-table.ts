@@ -10,6 +10,9 @@ export interface FaultRule extends FaultInput {
   remaining?: number;
 }
 
+/** Most fault rules in effect at once (fixed): a list that would pass it is refused before any rule is read. */
+export const MAX_FAULT_RULES = 100_000;
+
 /** What happens to one request: the delay is already drawn. */
 export interface FaultDecision extends FaultEffect {
   delay: number;
@@ -91,15 +94,25 @@ export class FaultTable {
 
   /** Adds a rule after checking it (an object, or the text form); throws FaultSpecError. */
   add(input: unknown): FaultRule {
+    this.checkRoom(1);
     return this.insert(this.check(input));
+  }
+
+  private checkRoom(more: number): void {
+    if (this.rules.size + more <= MAX_FAULT_RULES) return;
+    throw new FaultSpecError(
+      `at most ${MAX_FAULT_RULES} fault rules can be in effect (${this.rules.size} are, ${more} more given)`,
+    );
   }
 
   /**
    * Adds several rules, all or none: every rule is checked first (the error names the first bad one by its index,
-   * `faults[3]: …`), then they are added, in time linear in their number.
+   * `faults[3]: …`), then they are added, in time linear in their number. More than {@link MAX_FAULT_RULES} in
+   * effect are refused before any rule is read.
    * @throws FaultSpecError and adds nothing when any rule is bad.
    */
   addAll(inputs: readonly unknown[]): FaultRule[] {
+    this.checkRoom(inputs.length);
     const checked = inputs.map((input, i) => this.check(input, `faults[${i}]`));
     return checked.map((fault) => this.insert(fault));
   }
