@@ -71,7 +71,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CrmkitS
     log,
     faults: new FaultInjector(faults, opts.control, opts.seed),
     control,
-    docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir),
+    docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir, { mounts, opts }),
     onWrite: stateKeeper ? () => stateKeeper.changed() : undefined,
   });
   const listener = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {

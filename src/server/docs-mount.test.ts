@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { MockApi, MockInfo, PlutioAuth, RedmineFamilyAuth } from '../docs/mock-info.js';
 import { PROJECT_ROOT } from '../spec/load.js';
 import { createFixtureModule } from './fixture-module.js';
 import { resolveOptions } from './options.js';
@@ -22,7 +23,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (url: string, method = 'GET') => fetch(url, { method, redirect: 'manual' });
+const get = (url: string, method = 'GET', headers: Record<string, string> = {}) =>
+  fetch(url, { method, headers, redirect: 'manual' });
+const ADMIN_KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 
 test('the docs site is served at /docs/, and / redirects there when no API is at the root', async () => {
   const page = await get(`${t.url}/docs/`);
@@ -68,4 +71,95 @@ test('docsDir false serves no docs and no redirect', async () => {
   } finally {
     await none.close();
   }
+});
+
+test('/docs/mock.json describes the served APIs with the credentials the server was started with', async () => {
+  writeFileSync(join(dir, 'mock.json'), '{"served":false,"apis":{}}');
+  const all = await startTestServer({ docsDir: dir });
+  try {
+    const res = await get(`${all.url}/docs/mock.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const info = (await res.json()) as MockInfo;
+    expect(info).toEqual({
+      served: true,
+      apis: {
+        redmine: {
+          basePath: '/redmine',
+          auth: expect.objectContaining({ apiKey: ADMIN_KEY, header: 'X-Redmine-API-Key' }),
+        },
+        planio: { basePath: '/planio', auth: expect.objectContaining({ apiKey: ADMIN_KEY, scheme: 'ApiKeyHeader' }) },
+        redmineup: { basePath: '/redmineup', auth: expect.objectContaining({ apiKey: ADMIN_KEY, login: 'admin' }) },
+        plutio: {
+          basePath: '/plutio/v1.8',
+          auth: {
+            type: 'oauth2',
+            scheme: 'PlutioOAuth',
+            tokenPath: '/oauth/token',
+            clientId: 'crmkit-client',
+            clientSecret: 'crmkit-secret',
+            business: 'acme',
+          },
+        },
+      },
+    });
+    // What it says works: the key opens Planio, the client credentials get a token that opens Business acme.
+    const planioApi = info.apis.planio as MockApi & { auth: RedmineFamilyAuth };
+    const planio = await get(`${all.url}${planioApi.basePath}/companies.json?limit=1`, 'GET', {
+      [planioApi.auth.header]: planioApi.auth.apiKey,
+    });
+    expect(planio.status).toBe(200);
+    const plutio = info.apis.plutio as MockApi & { auth: PlutioAuth };
+    const token = await fetch(`${all.url}${plutio.basePath}${plutio.auth.tokenPath}`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        client_id: plutio.auth.clientId,
+        client_secret: plutio.auth.clientSecret,
+        grant_type: 'client_credentials',
+      }),
+    });
+    const { accessToken } = (await token.json()) as { accessToken: string };
+    const people = await get(`${all.url}${plutio.basePath}/people?limit=1`, 'GET', {
+      authorization: `Bearer ${accessToken}`,
+      business: plutio.auth.business,
+    });
+    expect(people.status).toBe(200);
+    const head = await get(`${all.url}/docs/mock.json`, 'HEAD');
+    expect([head.status, await head.text()]).toEqual([200, '']);
+    const post = await get(`${all.url}/docs/mock.json`, 'POST');
+    expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+  } finally {
+    await all.close();
+    rmSync(join(dir, 'mock.json'));
+  }
+});
+
+test('/docs/mock.json follows --api (base path "") and the credential flags', async () => {
+  const planio = await startTestServer({ api: 'planio', docsDir: dir, adminApiKey: 'feed'.repeat(10) });
+  const plutio = await startTestServer({
+    api: 'plutio',
+    docsDir: dir,
+    plutioClientId: 'docs-client',
+    plutioClientSecret: 'docs-secret',
+    plutioBusiness: 'initech',
+  });
+  try {
+    const p = (await (await get(`${planio.url}/docs/mock.json`)).json()) as MockInfo;
+    expect(p.apis).toEqual({ planio: { basePath: '', auth: expect.objectContaining({ apiKey: 'feed'.repeat(10) }) } });
+    expect((await get(`${planio.url}/users/current.json?key=${'feed'.repeat(10)}`)).status).toBe(200);
+    const u = (await (await get(`${plutio.url}/docs/mock.json`)).json()) as MockInfo;
+    expect(u.apis).toEqual({
+      plutio: {
+        basePath: '',
+        auth: expect.objectContaining({ clientId: 'docs-client', clientSecret: 'docs-secret', business: 'initech' }),
+      },
+    });
+  } finally {
+    await Promise.all([planio.close(), plutio.close()]);
+  }
+});
+
+test('modules that are not one of the four APIs are left out of /docs/mock.json', async () => {
+  expect(await (await get(`${t.url}/docs/mock.json`)).json()).toEqual({ served: true, apis: {} });
 });

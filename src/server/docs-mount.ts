@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeMock, MOCK_INFO_FILE, type MountedApi } from '../docs/mock-info.js';
 import { createDocsHandler } from '../docs/static-handler.js';
+import type { ServerOptions } from './options.js';
 
 /** Where the docs site is served. */
 export const DOCS_PATH = '/docs';
@@ -7,20 +9,50 @@ export const DOCS_PATH = '/docs';
 /** Serves one request if its path is the docs mount or below it; returns false for every other path. */
 export type DocsMount = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
+/** What the server serves, for the docs' "try it" console. */
+export interface ServedApis {
+  mounts: readonly MountedApi[];
+  opts: ServerOptions;
+}
+
 /**
  * Serves the built docs site in `dir` (normally `dist/docs`) at `/docs` and `/docs/…`, ahead of every API mount;
- * a missing file is a plain 404.
+ * a missing file is a plain 404. With `served`, `/docs/mock.json` answers the mounted APIs' base paths and seeded
+ * credentials (`describeMock`), which the console pages read to send requests to this server; it takes the place
+ * of the site's static `mock.json`, which says that no mock is behind the pages.
  */
-export function createDocsMount(dir: string): DocsMount {
+export function createDocsMount(dir: string, served?: ServedApis): DocsMount {
   const handler = createDocsHandler(dir);
+  const mockPath = `${DOCS_PATH}/${MOCK_INFO_FILE}`;
+  const mockJson = served ? JSON.stringify(describeMock(served.mounts, served.opts)) : undefined;
   return (req, res, path) => {
     if (!path.startsWith(DOCS_PATH) || (path.length > DOCS_PATH.length && path[DOCS_PATH.length] !== '/')) return false;
+    if (mockJson !== undefined && path === mockPath) {
+      sendMockInfo(req, res, mockJson);
+      return true;
+    }
     if (!handler(req, res, path.slice(DOCS_PATH.length))) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not Found\n');
     }
     return true;
   };
+}
+
+function sendMockInfo(req: IncomingMessage, res: ServerResponse, json: string): void {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Method Not Allowed\n');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(method === 'HEAD' ? undefined : json);
 }
 
 /** The answer to `GET /` when no API is served at the root: a redirect to the docs. */
