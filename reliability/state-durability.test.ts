@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { createServer } from '../src/server/app.js';
 import { encodeState } from '../src/server/state-file.js';
 import { startTestServer } from '../src/server/test-server.js';
+import { PROJECT_ROOT } from '../src/spec/load.js';
 import { scaled } from './support/budget.js';
 import { type ChildServer, spawnServer } from './support/child-server.js';
 import { ADMIN_KEY } from './support/credentials.js';
@@ -235,5 +237,90 @@ test('fixture files: FIFOs never block (four at once, then SIGTERM exits), a 300
     expect(grown).toBeLessThan(100 * 1024 * 1024);
   } finally {
     await child.stop('SIGKILL');
+  }
+}, 120_000);
+
+/** Sends one raw HTTP/1.1 request on a kept-open socket; the answer's text, or `closed`/`timeout` and what came. */
+function exchange(socket: Socket, request: string, timeoutMs = 2000): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    const done = (result: string) => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.off('close', onClose);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const [head, body = ''] = text.split('\r\n\r\n');
+      const length = Number(/content-length: (\d+)/i.exec(head ?? '')?.[1] ?? 0);
+      if (text.includes('\r\n\r\n') && Buffer.byteLength(body) >= length) done(text);
+    };
+    const onClose = () => done(`closed ${text}`);
+    const timer = setTimeout(() => done(`timeout ${text}`), timeoutMs);
+    socket.on('data', onData);
+    socket.once('close', onClose);
+    socket.write(request);
+  });
+}
+
+test('at the file descriptor limit POST /__crmkit/snapshot answers 503 (not 400), and the save goes through once descriptors are free', async () => {
+  const file = join(dir, 'emfile.json');
+  const serve = `${process.execPath} bin/crmkit.js serve --api planio --host 127.0.0.1 --port 0 --state-file ${file}`;
+  const proc = spawn('bash', ['-c', `ulimit -n 120 && exec ${serve}`], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const sockets: Socket[] = [];
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start-up line:\n${out}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      };
+      proc.stdout.on('data', onData);
+      proc.stderr.on('data', onData);
+    });
+    const open = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    const request = (method: string, path: string) =>
+      `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 0\r\n\r\n`;
+    const first = await open();
+    expect(await exchange(first, request('GET', '/__crmkit/health'))).toMatch(/^HTTP\/1\.1 200/);
+    // Connections until the server cannot accept one more: every descriptor of the process is in use.
+    let full = false;
+    for (let i = 0; i < 200 && !full; i++) {
+      const socket = await open();
+      sockets.push(socket);
+      full = !(await exchange(socket, request('GET', '/__crmkit/health'), 1000)).startsWith('HTTP/1.1 200');
+    }
+    expect(full, 'the server never ran out of descriptors').toBe(true);
+    const snapshot = await exchange(first, request('POST', '/__crmkit/snapshot'), 5000);
+    expect(snapshot).toMatch(/^HTTP\/1\.1 503/);
+    expect(snapshot).toContain('EMFILE');
+    for (const socket of sockets) socket.destroy();
+    const started = Date.now();
+    let health = '';
+    while (Date.now() - started < 10_000) {
+      health = await exchange(first, request('GET', '/__crmkit/health'));
+      if (health.includes('"status":"ok"')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(health).toContain('"status":"ok"');
+    expect(out.match(/cannot save state to/g)).toHaveLength(1);
+    figure('state descriptor limit', { connections: sockets.length, 'snapshot-status': 503 });
+    first.destroy();
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    proc.kill('SIGKILL');
   }
 }, 120_000);
