@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,10 @@ test('a state file round-trips; damage, truncation and another version are recog
   expect(() => readStateFile(file)).toThrow(/has state version 99; this server reads version 1/);
   writeFileSync(file, '');
   expect(() => readStateFile(file)).toThrow(StateFileError);
+  expect(() => readStateFile(dir)).toThrow(`state file ${dir} is not a regular file`);
+  const fifo = join(dir, 'fifo.json');
+  execFileSync('mkfifo', [fifo]);
+  expect(() => readStateFile(fifo)).toThrow(`state file ${fifo} is not a regular file`);
   expect(() => decodeEnvelope({ planio: {} }, 'x')).toThrow('x is not a crmkit state file');
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -60,15 +60,23 @@ export function decodeEnvelope(parsed: unknown, where: string, requireChecksum =
 
 /**
  * Reads a state file: undefined when it does not exist, the checked states otherwise.
- * @throws StateFileError for an unreadable, empty, truncated, corrupt or wrong-version file.
+ * @throws StateFileError for an unreadable, empty, truncated, corrupt or wrong-version file, or one that is not a
+ * regular file (a FIFO, a device, a directory).
  */
 export function readStateFile(file: string): ApiStates | undefined {
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // Non-blocking, so that a FIFO in the file's place is refused instead of waiting for a writer forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) throw new StateFileError(`state file ${file} is not a regular file`);
+    text = readFileSync(fd, 'utf8');
   } catch (err) {
+    if (err instanceof StateFileError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StateFileError(`state file ${file} cannot be read: ${(err as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let parsed: unknown;
   try {
