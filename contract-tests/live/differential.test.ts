@@ -15,8 +15,17 @@ const LIVE = process.env.CRMKIT_LIVE === '1';
  * - Redmine looks the object up before it looks at the format, so an unknown id without suffix is a 404 (empty body).
  * - A write without suffix is not an API request for Redmine, so Rails' forgery protection refuses it with 422 and an
  *   empty body (nothing is created), where the reference server answers 406.
+ * - A body Rails cannot parse (malformed, or in an encoding nobody knows) is a 400 on both, but Rails renders it in
+ *   the format the request asks for (`Accept: application/xml` here: `<hash><status>400</status><error>Bad
+ *   Request</error></hash>`); the reference server answers the empty `text/html` that Redmine sends to `Accept: *\/*`.
  */
 export const KNOWN_DIFFERENCES = [
+  'POST /projects.xml in an encoding nobody knows (400): Content-Type application/xml;charset=utf-8 on redmine, text/html;charset=utf-8 on reference',
+  'POST /projects.xml in an encoding nobody knows (400): body /hash only on redmine',
+  'POST /projects.xml in an encoding nobody knows (400): body /hash/error only on redmine',
+  'POST /projects.xml in an encoding nobody knows (400): body /hash/status only on redmine',
+  'POST /projects.xml in an encoding nobody knows (400): body /hash/status/@type only on redmine',
+  'POST /projects.xml in an encoding nobody knows (400): body only on reference',
   'GET /projects without suffix, Accept */*: status 200 on redmine, 406 on reference',
   'GET /projects without suffix, Accept */*: Content-Type text/html;charset=utf-8 on redmine, text/plain;charset=utf-8 on reference',
   'GET /projects/{unknown} without suffix: status 404 on redmine, 406 on reference',

@@ -36,10 +36,10 @@ const project = (side: Side) => String(side.vars.project);
 
 /**
  * The sequence both servers get, in order: lists in both formats and paging, create (201), read in both formats,
- * update (204), read again, an invalid create (422), an unknown id (404), no credentials (401), a `key` parameter that
- * is a list or a hash (401, or anonymous where anonymous callers are served), a wrong key (anonymous), a
- * non-administrator on custom fields (403), no format suffix (406, and what else a path without suffix gets),
- * delete (204) and the read after it (404).
+ * update (204), read again, an invalid create (422), an XML body in an unknown encoding (400), an unknown id (404),
+ * no credentials (401), a `key` parameter that is a list or a hash (401, or anonymous where anonymous callers are
+ * served), a wrong key (anonymous), a non-administrator on custom fields (403), no format suffix (406, and what else
+ * a path without suffix gets), delete (204) and the read after it (404).
  */
 export const SEQUENCE: Case[] = [
   { name: 'GET /projects.json', request: (s) => call(s, 'GET', '/projects.json', 'admin') },
@@ -79,6 +79,16 @@ export const SEQUENCE: Case[] = [
       ...call(s, 'POST', '/projects.xml', 'admin'),
       headers: { Accept: 'application/xml', 'Content-Type': 'application/xml', 'X-Redmine-API-Key': s.key },
       body: `<?xml version="1.0" encoding="UTF-8"?><project><identifier>${tag}-invalid</identifier></project>`,
+    }),
+  },
+  {
+    name: 'POST /projects.xml in an encoding nobody knows (400)',
+    request: (s, tag) => ({
+      ...call(s, 'POST', '/projects.xml', 'admin'),
+      headers: { Accept: 'application/xml', 'Content-Type': 'application/xml', 'X-Redmine-API-Key': s.key },
+      body:
+        '<?xml version="1.0" encoding="x-bogus"?>' +
+        `<project><name>x</name><identifier>${tag}-invalid</identifier></project>`,
     }),
   },
   {
