@@ -39,6 +39,7 @@ test('the table of APIs shows the count, the mock link for the site script, the 
     '<a class="mock-link" data-mock-path="/plutio/v1.8" href="http://127.0.0.1:4010/plutio/v1.8"><code>http://127.0.0.1:4010/plutio/v1.8</code></a>',
   );
   expect(html).toContain('<a href="reference/plutio.html">Reference</a>');
+  expect(html).toContain('<a class="try-link" href="console/plutio.html">Try it</a>');
   expect(html).toContain('<a href="openapi/plutio.yaml" download>YAML</a>');
 });
 

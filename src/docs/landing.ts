@@ -7,7 +7,8 @@ export const APIS_MARKER = '<!-- apis -->';
 
 /**
  * Renders the table of APIs: name and summary, operation count, the mock's base URL (a `mock-link` the site script
- * re-targets at the page's own origin), a request to try in the browser, and the reference and OpenAPI downloads.
+ * re-targets at the page's own origin), a request to try in the browser, the reference, the "Try it" console and the
+ * OpenAPI downloads.
  */
 export function renderApiTable(apis: readonly ApiSummary[]): string {
   const rows = apis.map((a) => {
@@ -21,7 +22,8 @@ export function renderApiTable(apis: readonly ApiSummary[]): string {
       `<div class="api-summary">${escapeHtml(a.summary || a.title)}</div></td>`,
       `<td class="num"><span class="op-count">${a.operations}</span></td>`,
       `<td>${mock}<div class="try">${tryIt}</div></td>`,
-      `<td><a href="reference/${a.id}.html">Reference</a><div class="downloads">`,
+      `<td><a href="reference/${a.id}.html">Reference</a> · <a class="try-link" href="console/${a.id}.html">Try it</a>`,
+      '<div class="downloads">',
       `<a href="openapi/${a.id}.json" download>JSON</a> · <a href="openapi/${a.id}.yaml" download>YAML</a></div></td>`,
       '</tr>',
     ].join('');

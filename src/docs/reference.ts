@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { binPath } from '../spec/tools.js';
 import type { ApiSummary } from './api-summary.js';
+import { temporaryPath, writeFileAtomic } from './atomic-write.js';
 
 const run = promisify(execFile);
 
@@ -38,15 +39,19 @@ export function isUpToDate(job: ReferenceJob): boolean {
 
 /**
  * Renders one API reference page with a single `redocly build-docs` call (Redoc scripts inlined, so the page needs
- * no network), then points Redoc's attribution logo at the site's local copy.
+ * no network) into a temporary file, then points Redoc's attribution logo at the site's local copy and puts the page in
+ * place in one rename.
  */
 export async function buildReference(job: ReferenceJob): Promise<void> {
-  const redocly = join(job.root, 'node_modules', '.bin', 'redocly');
+  const rendered = temporaryPath(job.out, '.html');
+  // The CLI's script, found the way Node finds the package (crmkit's own node_modules in a checkout, wherever npm
+  // put it in an installed package), run with this Node.
   const args = [
+    binPath('@redocly/cli', 'redocly'),
     'build-docs',
     job.bundle,
     '--output',
-    job.out,
+    rendered,
     '--title',
     `${job.api.title} · crmkit reference`,
     '--inlineBundle',
@@ -58,15 +63,17 @@ export async function buildReference(job: ReferenceJob): Promise<void> {
   ];
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
   try {
-    await run(redocly, args, { cwd: job.root, env, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, args, { cwd: job.root, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
+    rmSync(rendered, { force: true });
     const detail = String((err as { stderr?: string }).stderr ?? (err as Error).message)
       .split('\n')
       .filter((l) => l.trim() && !/[║╔╚]/.test(l))
       .join('\n');
     throw new Error(`redocly build-docs failed for ${job.api.id}:\n${detail}`);
   }
-  let html = readFileSync(job.out, 'utf8');
+  let html = readFileSync(rendered, 'utf8');
+  rmSync(rendered);
   for (const [remote, local] of Object.entries(LOGO_URLS)) html = html.split(remote).join(local);
-  writeFileSync(job.out, html);
+  writeFileAtomic(job.out, html);
 }
