@@ -1,5 +1,6 @@
 import { ApiError } from '../server/errors.js';
 import type { RoutedRequest } from '../server/types.js';
+import { StoreLimitError } from '../store/limits.js';
 import type { RedminePrincipal, User } from './principal.js';
 import type { RedmineFamilyState } from './state.js';
 import { nowTimestamp } from './time.js';
@@ -76,7 +77,13 @@ function keyParam(req: RoutedRequest): string | typeof NO_USER_KEY | undefined {
 function tryLogin(state: RedmineFamilyState, login: string, password: string): User | null {
   const user = state.users.find((u) => u.login === login && u.status === 1);
   if (!user || user.password !== password) return null;
-  return state.users.update(user.id, { last_login_on: nowTimestamp() });
+  try {
+    return state.users.update(user.id, { last_login_on: nowTimestamp() });
+  } catch (err) {
+    // A state at its size limit (`--max-state-size`) keeps the previous login time: no login is refused for it.
+    if (err instanceof StoreLimitError) return user;
+    throw err;
+  }
 }
 
 function byApiKey(state: RedmineFamilyState, key: string): User | null {

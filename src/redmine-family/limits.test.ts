@@ -58,6 +58,16 @@ test('Planio: a write that would take the state past --max-state-size is 422 and
     errors: ['Companies cannot be stored: the state would exceed 70000 bytes (--max-state-size)'],
   });
   expect(state.db.bytes).toBeLessThanOrEqual(70_000);
+
+  // Full to the byte: a Basic login, which records the login time, still works.
+  const company = state.companies.all()[0] as { id: number; name: string };
+  state.companies.update(company.id, { name: company.name + 'x'.repeat(70_000 - state.db.bytes) });
+  expect(state.db.bytes).toBe(70_000);
+  const login = await call('GET', '/users/current.json', {
+    as: 'anonymous',
+    headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+  });
+  expect(login.status).toBe(200);
 });
 
 test('RedmineUP: the records cap holds for every collection a request writes, e.g. notes of a contact', async () => {
