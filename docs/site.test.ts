@@ -3,13 +3,15 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { API_TABS_HEIGHT, HEADER_HEIGHT } from '../src/docs/layout.js';
 import { createDocsHandler } from '../src/docs/static-handler.js';
 import { API_IDS, type ApiId, bundlePath, listOperations, loadBundledSpec, PROJECT_ROOT } from '../src/spec/load.js';
+import { launchBrowser } from '../src/testing/browser.js';
 
-// The built site in a real browser: Debian's Chromium driven by playwright-core (no browser download).
-const CHROMIUM = '/usr/bin/chromium';
+// The built site in a real browser (the Chromium of the npm package @sparticuz/chromium, or CRMKIT_CHROMIUM), served
+// as static files: what a copy of dist/docs on any web server shows.
 const SITE = join(PROJECT_ROOT, 'dist', 'docs');
 const SHOTS = join(PROJECT_ROOT, '.screenshots');
 const GUIDES = readdirSync(join(PROJECT_ROOT, 'docs', 'guides'))
@@ -80,12 +82,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The docs site test drives Debian's chromium package with playwright-core ` +
-        'and never downloads a browser: install it with "apt-get install chromium".',
-    );
-  }
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build-docs.mjs')], {
     cwd: PROJECT_ROOT,
     stdio: 'pipe',
@@ -100,19 +96,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -190,6 +174,15 @@ test.each(API_IDS)(
   async (id) => {
     const operations = listOperations(loadBundledSpec(id));
     const { page, problems } = await open(`/docs/reference/${id}.html`);
+    // Its tabs: this reference, and the "Try it" console of the same API.
+    expect(await page.locator('.api-tab[aria-current="page"]').getAttribute('data-view')).toBe('reference');
+    expect(await page.locator('.api-tab[data-view="console"]').getAttribute('href')).toBe(`../console/${id}.html`);
+    expect((await fetch(`${origin}/docs/console/${id}.html`)).status).toBe(200);
+    // Redoc's sidebar starts below the header (site bar and tabs), not under it.
+    const header = await page.locator('.site-header').boundingBox();
+    const menu = await page.locator('.menu-content').boundingBox();
+    expect(header?.height).toBe(HEADER_HEIGHT + API_TABS_HEIGHT);
+    expect(menu?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
     await renderAllSections(page);
     // Redoc lists each operation under its tag as a link `#/<tag>/<operation>` whose text is method + path.
     const links = await page.$$eval('a[href^="#/"]', (as) =>
