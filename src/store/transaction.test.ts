@@ -85,6 +85,24 @@ test('a failed import restores the cleared collections, ids and order', () => {
   expect(things.insert({ name: 'e' }).id).toBe(5);
 });
 
+test('an import failing half-way (a limit reached in the second collection) puts the first one back', () => {
+  const db = new Database({ maxRecords: 3, maxBytes: Number.POSITIVE_INFINITY });
+  const things = db.define<Thing>('things');
+  const others = db.define<Thing>('others');
+  for (const name of ['a', 'b', 'c']) things.insert({ name });
+  things.remove(1);
+  others.insert({ name: 'x' });
+  expect(() =>
+    db.import({
+      things: { nextId: 9, items: [{ id: 8, name: 'new' }] },
+      others: { nextId: 1, items: [1, 2, 3, 4].map((id) => ({ id, name: `o${id}` })) },
+    }),
+  ).toThrow('cannot hold more than 3 records');
+  expect(names(things)).toEqual(['b', 'c']);
+  expect(names(others)).toEqual(['x']);
+  expect(things.insert({ name: 'd' }).id).toBe(4);
+});
+
 test('writes outside a transaction are not recorded and rollbacks count as changes', () => {
   const { db, things } = setup();
   const before = db.version;
