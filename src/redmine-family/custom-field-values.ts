@@ -82,6 +82,12 @@ function validate(field: Field, value: string | string[] | null): string[] {
   return out;
 }
 
+/**
+ * Longest custom value without a field `max_length`: 65,535 characters. `custom_values.value` is a text column,
+ * which Redmine does not check; the bound is MySQL's `TEXT` size, and it is checked before the field's regexp runs.
+ */
+const CUSTOM_VALUE_MAX = 65_535;
+
 function formatProblem(field: Field, v: string): string | undefined {
   const { name } = field;
   switch (field.field_format) {
@@ -97,6 +103,7 @@ function formatProblem(field: Field, v: string): string | undefined {
     case 'enumeration':
       return field.possible_values.includes(v) ? undefined : messages.inclusion(name);
   }
+  if (v.length > CUSTOM_VALUE_MAX) return messages.tooLong(name, CUSTOM_VALUE_MAX);
   if (field.regexp !== '' && !safeRegExp(field.regexp)?.test(v)) return messages.invalid(name);
   if (field.min_length !== null && v.length < field.min_length) return messages.tooShort(name, field.min_length);
   if (field.max_length !== null && v.length > field.max_length) return messages.tooLong(name, field.max_length);

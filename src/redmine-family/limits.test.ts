@@ -122,3 +122,13 @@ test('Redmine: a project description over 65535 characters and a name over 255 a
   });
   expect(ok.status).toBe(201);
 });
+
+test('Redmine: a custom value over 65535 characters is 422 "is too long", even where the field sets no maximum', async () => {
+  ts = await startTestServer({ apis: ['redmine'] });
+  const call = familyClient(ts.api('redmine'));
+  const res = await call('POST', '/projects.json', {
+    body: { project: { name: 'Costly', identifier: 'costly', custom_fields: [{ id: 1, value: 'c'.repeat(65_536) }] } },
+  });
+  expect(res.status).toBe(422);
+  expect(res.json()).toEqual({ errors: ['Cost center is too long (maximum is 65535 characters)'] });
+});
