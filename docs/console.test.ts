@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { forClient, type MockInfo, type RedmineFamilyAuth } from '../src/docs/mock-info.js';
 import { createDocsHandler } from '../src/docs/static-handler.js';
 import { type RunningServer, startServer } from '../src/server/app.js';
 import { PROJECT_ROOT } from '../src/spec/load.js';
@@ -73,9 +74,10 @@ async function execute(op: Locator): Promise<{ status: string; body: string }> {
   await op.locator('button.execute').click();
   const status = op.locator('.live-responses-table tbody .response-col_status').first();
   await status.waitFor({ timeout: 60_000 });
+  // The answer's status and body are rendered together; an answer without a body shows none.
   const body = op.locator('.live-responses-table .response-col_description .highlight-code pre').first();
-  await body.waitFor({ timeout: 60_000 });
-  return { status: ((await status.textContent()) ?? '').trim(), body: (await body.textContent()) ?? '' };
+  const text = (await body.count()) > 0 ? ((await body.textContent()) ?? '') : '';
+  return { status: ((await status.textContent()) ?? '').trim(), body: text };
 }
 
 /** Clears the previous answer of an operation, so that the next one is not mistaken for it. */
@@ -274,3 +276,33 @@ test(
   },
   SLOW,
 );
+
+test(
+  'given no credentials (a mock shared with its own, read from another machine), the console asks to Authorize',
+  async () => {
+    const info = (await (await fetch(`${mock.url}/docs/mock.json`)).json()) as MockInfo;
+    const remote = forClient(
+      {
+        ...info,
+        apis: { ...info.apis, planio: { basePath: '/planio', auth: { ...planioAuth(info), apiKey: 'own' } } },
+      },
+      '192.0.2.7',
+    );
+    expect(remote.apis.planio?.auth).not.toHaveProperty('apiKey');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    await page.route('**/docs/mock.json', (route) => route.fulfill({ json: remote }));
+    await page.goto(`${mock.url}/docs/console/planio.html#/Companies/listCompanies`);
+    expect(await ready(page)).toContain('sign in with Authorize');
+    const op = page.locator('#operations-Companies-listCompanies');
+    const { status } = await execute(op);
+    expect(status).toBe('401');
+    expect(await op.locator('.curl-command').textContent()).not.toContain('X-Redmine-API-Key');
+    await page.close();
+  },
+  SLOW,
+);
+
+function planioAuth(info: MockInfo): RedmineFamilyAuth {
+  return info.apis.planio?.auth as RedmineFamilyAuth;
+}

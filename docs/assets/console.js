@@ -287,6 +287,19 @@
       validatorUrl: null,
       requestInterceptor: requestInterceptor(tokenUrl),
       onComplete: () => {
+        // A mock started with its own credentials gives them only to pages opened on its machine.
+        if (auth.type === 'apiKey' ? !auth.apiKey : !auth.clientSecret) {
+          showStatus(
+            [
+              'Requests go to ',
+              { code: base },
+              '. This mock was started with its own credentials, which it hands only to pages opened on its own',
+              ' machine: sign in with Authorize.',
+            ],
+            'ready',
+          );
+          return;
+        }
         if (auth.type === 'apiKey') {
           ui.preauthorizeApiKey(auth.scheme, auth.apiKey);
           showStatus(
@@ -317,7 +330,7 @@
       },
     });
     if (auth.type === 'oauth2') {
-      ui.initOAuth({ clientId: auth.clientId, clientSecret: auth.clientSecret, appName: 'crmkit mock', scopes: [] });
+      ui.initOAuth({ clientId: auth.clientId, clientSecret: auth.clientSecret ?? '', appName: 'crmkit mock', scopes: [] });
     }
   }
 

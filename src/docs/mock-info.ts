@@ -1,3 +1,4 @@
+import { DEFAULT_APPS } from '../apis/plutio/domain/index.js';
 import { resolvePlutioSettings } from '../apis/plutio/settings.js';
 import { ADMIN_LOGIN, DEFAULT_ADMIN_API_KEY } from '../redmine-family/credentials.js';
 import type { ServerOptions } from '../server/options.js';
@@ -12,7 +13,8 @@ export interface RedmineFamilyAuth {
   /** The security scheme of the document that carries the key. */
   scheme: 'ApiKeyHeader';
   header: 'X-Redmine-API-Key';
-  apiKey: string;
+  /** Left out for pages not opened on the mock's machine when it is not the documented default (`forClient`). */
+  apiKey?: string;
   login: string;
 }
 
@@ -23,7 +25,8 @@ export interface PlutioAuth {
   /** Below the API's base path. */
   tokenPath: '/oauth/token';
   clientId: string;
-  clientSecret: string;
+  /** Left out for pages not opened on the mock's machine when it is not the documented default (`forClient`). */
+  clientSecret?: string;
   business: string;
 }
 
@@ -91,6 +94,37 @@ export function describeMock(mounts: readonly MountedApi[], options: ServerOptio
         },
       };
     }
+  }
+  return { served: true, apis };
+}
+
+/** True for an address of this machine as a socket reports it (`127.0.0.0/8`, `::1`, IPv4-mapped `::ffff:127.…`). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/**
+ * What one client is told. A page opened on the mock's own machine gets every credential. Any other client gets the
+ * documented defaults, which are no secret, but not credentials the mock was started with instead (`--admin-api-key`,
+ * `--plutio-client-secret`): whoever shares a mock on a network with their own credentials has the readers sign in
+ * with Authorize rather than have the docs hand the credentials out.
+ */
+export function forClient(info: MockInfo, remoteAddress: string | undefined): MockInfo {
+  if (!info.served || isLoopbackAddress(remoteAddress)) return info;
+  const defaultApp = DEFAULT_APPS[0];
+  const apis: Partial<Record<ApiId, MockApi>> = {};
+  for (const [id, api] of Object.entries(info.apis) as [ApiId, MockApi][]) {
+    const auth = { ...api.auth };
+    if (auth.type === 'apiKey' && auth.apiKey !== DEFAULT_ADMIN_API_KEY) delete auth.apiKey;
+    if (
+      auth.type === 'oauth2' &&
+      (auth.clientId !== defaultApp?.clientId || auth.clientSecret !== defaultApp?.clientSecret)
+    ) {
+      delete auth.clientSecret;
+    }
+    apis[id] = { ...api, auth };
   }
   return { served: true, apis };
 }

@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MockApi, MockInfo, PlutioAuth, RedmineFamilyAuth } from '../docs/mock-info.js';
 import { PROJECT_ROOT } from '../spec/load.js';
+import { createDocsMount } from './docs-mount.js';
 import { createFixtureModule } from './fixture-module.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, type ServerOptions } from './options.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let dir: string;
@@ -107,7 +109,7 @@ test('/docs/mock.json describes the served APIs with the credentials the server 
     // What it says works: the key opens Planio, the client credentials get a token that opens Business acme.
     const planioApi = info.apis.planio as MockApi & { auth: RedmineFamilyAuth };
     const planio = await get(`${all.url}${planioApi.basePath}/companies.json?limit=1`, 'GET', {
-      [planioApi.auth.header]: planioApi.auth.apiKey,
+      [planioApi.auth.header]: planioApi.auth.apiKey ?? '',
     });
     expect(planio.status).toBe(200);
     const plutio = info.apis.plutio as MockApi & { auth: PlutioAuth };
@@ -115,7 +117,7 @@ test('/docs/mock.json describes the served APIs with the credentials the server 
       method: 'POST',
       body: new URLSearchParams({
         client_id: plutio.auth.clientId,
-        client_secret: plutio.auth.clientSecret,
+        client_secret: plutio.auth.clientSecret ?? '',
         grant_type: 'client_credentials',
       }),
     });
@@ -162,4 +164,36 @@ test('/docs/mock.json follows --api (base path "") and the credential flags', as
 
 test('modules that are not one of the four APIs are left out of /docs/mock.json', async () => {
   expect(await (await get(`${t.url}/docs/mock.json`)).json()).toEqual({ served: true, apis: {} });
+});
+
+test('a client on another machine is told the documented default credentials, not those the mock was started with', () => {
+  const mounts = [
+    { module: { id: 'planio' }, basePath: '/planio' },
+    { module: { id: 'plutio' }, basePath: '/plutio/v1.8' },
+  ];
+  const ask = (opts: ServerOptions, remoteAddress: string) => {
+    const mount = createDocsMount(dir, { mounts, opts });
+    let body = '';
+    const req = { method: 'GET', headers: {}, socket: { remoteAddress } } as unknown as IncomingMessage;
+    const res = { writeHead: () => res, end: (text: string) => (body = text) } as unknown as ServerResponse;
+    expect(mount(req, res, '/docs/mock.json')).toBe(true);
+    return JSON.parse(body) as MockInfo;
+  };
+  const custom = { adminApiKey: 'feed'.repeat(10), plutioClientSecret: 'not-for-everyone' };
+  for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+    const info = ask(custom, local);
+    expect(info.apis.planio?.auth).toMatchObject({ apiKey: 'feed'.repeat(10) });
+    expect(info.apis.plutio?.auth).toMatchObject({ clientId: 'crmkit-client', clientSecret: 'not-for-everyone' });
+  }
+  const remote = ask(custom, '192.0.2.7');
+  expect(remote.apis.planio?.auth).not.toHaveProperty('apiKey');
+  expect(remote.apis.plutio?.auth).not.toHaveProperty('clientSecret');
+  expect(remote.apis.plutio?.auth).toMatchObject({ clientId: 'crmkit-client', business: 'acme' });
+  expect(remote.apis.planio?.basePath).toBe('/planio');
+  // The documented defaults are no secret: a remote reader's console signs in with them too.
+  const defaults = ask({}, '::ffff:192.0.2.7');
+  expect(defaults.apis.planio?.auth).toMatchObject({ apiKey: ADMIN_KEY });
+  expect(defaults.apis.plutio?.auth).toMatchObject({ clientId: 'crmkit-client', clientSecret: 'crmkit-secret' });
+  // Another client id is not the default application, even with the default secret.
+  expect(ask({ plutioClientId: 'other' }, '10.1.2.3').apis.plutio?.auth).not.toHaveProperty('clientSecret');
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeMock, MOCK_INFO_FILE, type MountedApi } from '../docs/mock-info.js';
+import { describeMock, forClient, isLoopbackAddress, MOCK_INFO_FILE, type MountedApi } from '../docs/mock-info.js';
 import { createDocsHandler } from '../docs/static-handler.js';
 import type { ServerOptions } from './options.js';
 
@@ -18,17 +18,20 @@ export interface ServedApis {
 /**
  * Serves the built docs site in `dir` (normally `dist/docs`) at `/docs` and `/docs/…`, ahead of every API mount;
  * a missing file is a plain 404. With `served`, `/docs/mock.json` answers the mounted APIs' base paths and seeded
- * credentials (`describeMock`), which the console pages read to send requests to this server; it takes the place
- * of the site's static `mock.json`, which says that no mock is behind the pages.
+ * credentials (`describeMock`; to clients on other machines, only those that are the documented defaults:
+ * `forClient`), which the console pages read to send requests to this server; it takes the place of the site's
+ * static `mock.json`, which says that no mock is behind the pages.
  */
 export function createDocsMount(dir: string, served?: ServedApis): DocsMount {
   const handler = createDocsHandler(dir);
   const mockPath = `${DOCS_PATH}/${MOCK_INFO_FILE}`;
-  const mockJson = served ? JSON.stringify(describeMock(served.mounts, served.opts)) : undefined;
+  const info = served ? describeMock(served.mounts, served.opts) : undefined;
+  const local = info && JSON.stringify(info);
+  const remote = info && JSON.stringify(forClient(info, undefined));
   return (req, res, path) => {
     if (!path.startsWith(DOCS_PATH) || (path.length > DOCS_PATH.length && path[DOCS_PATH.length] !== '/')) return false;
-    if (mockJson !== undefined && path === mockPath) {
-      sendMockInfo(req, res, mockJson);
+    if (local !== undefined && remote !== undefined && path === mockPath) {
+      sendMockInfo(req, res, isLoopbackAddress(req.socket?.remoteAddress) ? local : remote);
       return true;
     }
     if (!handler(req, res, path.slice(DOCS_PATH.length))) {
