@@ -274,8 +274,11 @@ describe('the packed package', () => {
       }
     }
     expect(problems).toEqual([]);
-    // Nothing of the checkout is installed with it: the command runs without tsx.
+    // Nothing of the checkout is installed with it: the command runs without tsx, and the docs console's Swagger UI
+    // comes from the built site it ships (swagger-ui-dist and its analytics install script stay out).
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
+    expect(existsSync(join(app, 'node_modules', 'swagger-ui-dist'))).toBe(false);
+    expect(existsSync(join(app, 'node_modules', '@scarf', 'scarf'))).toBe(false);
   });
 });
 
@@ -383,6 +386,8 @@ describe('installed into an empty project', () => {
       expect(site.missing).toEqual([]);
       for (const id of API_IDS) expect(site.pages).toContain(`reference/${id}.html`);
       for (const page of site.pages) expect(existsSync(join(app, 'dist', 'docs', page)), page).toBe(true);
+      expect(site.pages).toContain('console/plutio.html');
+      expect(existsSync(join(app, 'dist', 'docs', 'assets', 'swagger-ui', 'swagger-ui-bundle.js'))).toBe(true);
     });
 
     it('crmkit generate says it is a command of the checkout', async () => {

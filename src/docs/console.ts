@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from '../spec/load.js';
 import type { ApiSummary } from './api-summary.js';
 import { copyFileAtomic, writeFileAtomic } from './atomic-write.js';
 import { renderApiTabs, renderHeader } from './layout.js';
@@ -28,9 +29,19 @@ export const SWAGGER_UI_FILES = ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICE
 /** Where they are copied, below the site's `assets/`. */
 export const SWAGGER_UI_DIR = 'swagger-ui';
 
-/** The installed swagger-ui-dist package's folder, found the way Node finds the package (checkout or installed). */
+/**
+ * Where the console's Swagger UI files come from: the swagger-ui-dist package in a checkout (a development
+ * dependency), or in the installed crmkit package the copy its built site ships (`dist/docs/assets/swagger-ui/`), so
+ * that installing crmkit does not install swagger-ui-dist and the install script of its analytics dependency.
+ */
 export function swaggerUiDistDir(): string {
-  return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  try {
+    return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  } catch (err) {
+    const shipped = join(PROJECT_ROOT, 'dist', 'docs', 'assets', SWAGGER_UI_DIR);
+    if (existsSync(join(shipped, SWAGGER_UI_FILES[0]))) return shipped;
+    throw err;
+  }
 }
 
 /**

@@ -13,8 +13,8 @@ interface DocsFlags {
 }
 
 /**
- * Builds the docs site (`src/docs/build-site.ts`): missing bundles first, then the Redoc reference pages, guides
- * and landing page, with a progress line per step on stderr. Returns the written pages, relative to the site.
+ * Builds the docs site (`src/docs/build-site.ts`): missing bundles first, then the Redoc reference pages, the "Try it"
+ * consoles, guides and landing page, with a progress line per step on stderr. Returns the written pages, relative to the site.
  */
 export async function buildDocs(flags: DocsFlags): Promise<{ out: string; pages: string[]; missing: string[] }> {
   const log = progressLog(flags.quiet);
@@ -34,6 +34,7 @@ export async function buildDocs(flags: DocsFlags): Promise<{ out: string; pages:
     'guides/index.html',
     ...result.guides.map((slug) => `guides/${slug}.html`),
     ...result.apis.map((api) => `reference/${api.id}.html`),
+    ...result.apis.map((api) => `console/${api.id}.html`),
   ];
   return { out: result.out, pages, missing: result.missing };
 }
