@@ -10,7 +10,7 @@ import { forClient, type MockInfo, type RedmineFamilyAuth } from '../src/docs/mo
 import { createDocsHandler } from '../src/docs/static-handler.js';
 import { type RunningServer, startServer } from '../src/server/app.js';
 import { PROJECT_ROOT } from '../src/spec/load.js';
-import { launchBrowser } from '../src/testing/browser.js';
+import { launchBrowser, watchProblems } from '../src/testing/browser.js';
 
 // The "Try it" consoles of the docs site in a real browser, served by a real crmkit server: requests go to that
 // server, signed in with the credentials it was started with. And the same pages without a mock behind them.
@@ -45,15 +45,7 @@ afterAll(async () => {
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(60_000);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  const problems = watchProblems(page);
   await page.goto(url, { waitUntil: 'load' });
   return { page, problems };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { API_TABS_HEIGHT, HEADER_HEIGHT } from '../src/docs/layout.js';
 import { createDocsHandler } from '../src/docs/static-handler.js';
 import { API_IDS, type ApiId, bundlePath, listOperations, loadBundledSpec, PROJECT_ROOT } from '../src/spec/load.js';
-import { launchBrowser } from '../src/testing/browser.js';
+import { launchBrowser, watchProblems } from '../src/testing/browser.js';
 
 // The built site in a real browser (the Chromium of the npm package @sparticuz/chromium, or CRMKIT_CHROMIUM), served
 // as static files: what a copy of dist/docs on any web server shows.
@@ -45,15 +45,7 @@ let browser: Browser;
 /** Opens a page and records everything that went wrong on it: console errors, page errors, failed requests. */
 async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  const problems = watchProblems(page);
   const res = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   expect(res?.status(), path).toBe(200);
   return { page, problems };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /**
  * Flags of `@sparticuz/chromium` that the browser tests must not use. The package tunes its browser for one page in a
@@ -34,4 +34,21 @@ export async function launchBrowser(): Promise<Browser> {
     args: packagedBrowserArgs(packaged.args),
     headless: true,
   });
+}
+
+/**
+ * Records what goes wrong on a page from now on: console errors, page errors, failed requests and HTTP answers of
+ * 400 and above. The returned list fills as the page runs.
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
 }
