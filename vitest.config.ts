@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `npm test`: unit and server tests next to the code under src/, the offline contract tests, the docs browser test
@@ -16,6 +17,9 @@ export default defineConfig({
       'package/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'contract-tests/live/**'],
+    // Many suites wait on child processes, browsers and npm rather than the CPU: at least three files run at once even
+    // on a two-core machine (vitest's default there is one), which takes a full run from about 7 to about 5 minutes.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: [
