@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApiModules } from '../apis/index.js';
+import { answerClientError } from './client-error.js';
 import type { ControlContext } from './control.js';
 import { createDocsMount } from './docs-mount.js';
 import { FaultInjector } from './fault-inject.js';
@@ -85,6 +86,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CrmkitS
   const server = createHttpServer((req, res) => listener(req, res));
   // `Expect: 100-continue`: `100 Continue` only when the body is read (never for a body over the limit).
   server.on('checkContinue', (req, res) => listener(req, res, true));
+  server.on('clientError', answerClientError);
   const basePaths = Object.fromEntries(mounts.map((m) => [m.module.id, m.basePath]));
   return { server, modules, basePaths, log, options: opts, faults, stateKeeper, warmUp: () => startWarmUp(mounts) };
 }
