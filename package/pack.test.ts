@@ -275,10 +275,9 @@ describe('the packed package', () => {
     }
     expect(problems).toEqual([]);
     // Nothing of the checkout is installed with it: the command runs without tsx, and the docs console's Swagger UI
-    // comes from the built site it ships (swagger-ui-dist and its analytics install script stay out).
+    // comes from the built site it ships (swagger-ui-dist stays out).
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'swagger-ui-dist'))).toBe(false);
-    expect(existsSync(join(app, 'node_modules', '@scarf', 'scarf'))).toBe(false);
   });
 });
 
