@@ -20,17 +20,18 @@ export interface ChildServer {
 const LISTENING = /listening on (http:\/\/\S+)/;
 
 /**
- * Starts `bin/crmkit.js serve --host 127.0.0.1 --port 0 <args>` and waits for its start-up line. Rejects with the
+ * Starts `node <nodeFlags> bin/crmkit.js serve --host 127.0.0.1 --port 0 <args>` and waits for its start-up line. Rejects with the
  * process's own output when it exits first (an unknown flag, a state file it refuses) or does not start in time.
  */
 export function spawnServer(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 30_000,
+  nodeFlags: readonly string[] = [],
 ): Promise<ChildServer> {
   const proc = spawn(
     process.execPath,
-    [join(PROJECT_ROOT, 'bin', 'crmkit.js'), 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
+    [...nodeFlags, join(PROJECT_ROOT, 'bin', 'crmkit.js'), 'serve', '--host', '127.0.0.1', '--port', '0', ...args],
     {
       cwd: PROJECT_ROOT,
       env: { ...process.env, CRMKIT_VALIDATE_RESPONSES: '', ...env },
