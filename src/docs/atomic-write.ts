@@ -13,22 +13,20 @@ export function temporaryPath(file: string, ext = '.tmp'): string {
  * serving `dist/docs`, another build of the same folder) sees the old file or the new one, never half of one.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = temporaryPath(file);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  replaceAtomically(file, (tmp) => writeFileSync(tmp, data));
 }
 
 /** Copies `from` to `to` the same way. */
 export function copyFileAtomic(from: string, to: string): void {
-  const tmp = temporaryPath(to);
+  replaceAtomically(to, (tmp) => copyFileSync(from, tmp));
+}
+
+/** Makes `file` by writing a temporary file with `write` and renaming it over `file` (the temporary file removed on failure). */
+function replaceAtomically(file: string, write: (tmp: string) => void): void {
+  const tmp = temporaryPath(file);
   try {
-    copyFileSync(from, tmp);
-    renameSync(tmp, to);
+    write(tmp);
+    renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
