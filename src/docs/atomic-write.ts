@@ -21,7 +21,7 @@ export function copyFileAtomic(from: string, to: string): void {
   replaceAtomically(to, (tmp) => copyFileSync(from, tmp));
 }
 
-/** Makes `file` by writing a temporary file with `write` and renaming it over `file` (the temporary file removed on failure). */
+/** Makes `file` by writing a temporary file with `write` and renaming it over `file` (removed again on failure). */
 function replaceAtomically(file: string, write: (tmp: string) => void): void {
   const tmp = temporaryPath(file);
   try {
