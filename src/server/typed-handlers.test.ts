@@ -47,24 +47,22 @@ describe('typed handlers', () => {
   });
 
   it('refuses a renamed response field, a wrong status, a missing and an extra handler', () => {
+    type GetThing = OperationHandler<Ops['getThing'], null, null>;
     // @ts-expect-error `city` is not a field of the documented response (the document says `town`).
-    const renamed: OperationHandler<Ops['getThing'], null, null> = () => ({
+    const renamed: GetThing = () => ({
       status: 200,
       body: { thing: { id: 1, city: 'x' } },
     });
     // @ts-expect-error a string where the document says integer.
-    const retyped: OperationHandler<Ops['getThing'], null, null> = () => ({
+    const retyped: GetThing = () => ({
       status: 200,
       body: { thing: { id: '1', town: 'x' } },
     });
     // @ts-expect-error 201 is not a documented response of getThing.
-    const undocumented: OperationHandler<Ops['getThing'], null, null> = () => ({
-      status: 201,
-      body: { thing: { id: 1, town: 'x' } },
-    });
-    // @ts-expect-error the path parameter is a number, not a string.
-    const misread: OperationHandler<Ops['getThing'], null, null> = (ctx) => ({
+    const undocumented: GetThing = () => ({ status: 201, body: { thing: { id: 1, town: 'x' } } });
+    const misread: GetThing = (ctx) => ({
       status: 200,
+      // @ts-expect-error the path parameter is a number, not a string.
       body: { thing: { id: 1, town: ctx.params.thing_id.toUpperCase() } },
     });
     // @ts-expect-error deleteThing has no handler.
