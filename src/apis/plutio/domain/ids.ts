@@ -1,4 +1,4 @@
-import { Prng, type PrngState } from './prng.js';
+import { Prng, type PrngState } from '../../../store/prng.js';
 
 /** The Meteor `Random.id()` alphabet: digits and letters without look-alikes (no 0, 1, I, O, V, l, …). */
 export const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz';

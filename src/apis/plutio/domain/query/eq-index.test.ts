@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
+import { Prng } from '../../../../store/prng.js';
 import type { JsonObject } from '../json.js';
-import { Prng } from '../prng.js';
 import { markChanged } from '../store/revisions.js';
 import { compileCriteria } from './compile.js';
 import { indexedCandidates, MIN_INDEXED_RECORDS } from './eq-index.js';

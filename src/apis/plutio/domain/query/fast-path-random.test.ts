@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
+import { Prng } from '../../../../store/prng.js';
 import type { JsonObject } from '../json.js';
-import { Prng } from '../prng.js';
 import { compileCriteria } from './compile.js';
 import { compileWithMingo } from './mingo-query.js';
 

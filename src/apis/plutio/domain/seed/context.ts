@@ -1,6 +1,6 @@
+import { Prng } from '../../../../store/prng.js';
 import { IdGenerator } from '../ids.js';
 import type { JsonObject } from '../json.js';
-import { Prng } from '../prng.js';
 import type { CollectionName } from '../resources.js';
 import { emptyCollections, type WorkspaceData } from '../store/state.js';
 

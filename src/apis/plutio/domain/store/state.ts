@@ -1,5 +1,5 @@
+import { isPrngState, type PrngState } from '../../../../store/prng.js';
 import { isPlainObject, type JsonObject } from '../json.js';
-import { isPrngState, type PrngState } from '../prng.js';
 import { COLLECTIONS, type CollectionName, isCollectionName } from '../resources.js';
 
 /** The live state of one business: its collections (insertion-ordered maps by `_id`), id generator and counters. */
