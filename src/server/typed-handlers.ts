@@ -47,9 +47,24 @@ type ResultFor<Status extends number, Response> =
         status: Status;
         body: ContentOf<Response>;
         headers?: Record<string, string>;
-        /** The same typed object, rendered when the request asked for XML (see `HandlerResult.xmlBody`). */
-        xmlBody?: ContentOf<Response>;
+        /** What is rendered when the request asked for XML: the same object, or its XML form (`XmlBodyOf`). */
+        xmlBody?: ContentOf<Response> | XmlBodyOf<Response>;
       };
+
+/**
+ * The XML form of a response in the JSON envelope `xmlBody` takes: the operation's XML schema under the JSON
+ * resource key when the XML root is that resource (`{contact: ContactXml}` for `{contact: Contact}`), the XML schema
+ * itself when it has the JSON keys (a list whose meta are root attributes), the JSON body without an XML form.
+ */
+export type XmlBodyOf<Response> = Response extends { content: infer C }
+  ? 'application/xml' extends keyof C
+    ? 'application/json' extends keyof C
+      ? keyof C['application/json'] extends keyof C['application/xml']
+        ? C['application/xml']
+        : { [K in keyof C['application/json']]: C['application/xml'] }
+      : C['application/xml']
+    : ContentOf<Response>
+  : undefined;
 
 /** What a handler of `Op` may return: any documented response whose status is a number, with its body type. */
 export type OperationResult<Op> = {
