@@ -1,10 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createAjv } from '../../src/schema/ajv.js';
 import type { OpenApiDocument } from '../../src/spec/load.js';
-
-// ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** Validates values against schemas of one OpenAPI 3.1 document (JSON Schema 2020-12 plus OpenAPI keywords). */
 export interface SchemaValidator {
@@ -18,8 +14,7 @@ export interface SchemaValidator {
  * Compiled validators are cached per schema object.
  */
 export function createSchemaValidator(raw: OpenApiDocument): SchemaValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, logger: false });
-  addFormats(ajv);
+  const ajv = createAjv({ verbose: true, logger: false });
   const cache = new WeakMap<object, ValidateFunction>();
   const components = raw.components ?? {};
 

@@ -1,10 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../schema/ajv.js';
 import type { Schema } from './operations.js';
 import { forEachSubschema } from './subschemas.js';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the plugin function itself.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 /** One validation failure, independent of Ajv's error shape. */
 export interface ValidationIssue {
@@ -33,9 +30,9 @@ interface Instance {
 
 /**
  * Two Ajv 2020 instances per API, made on first use: `strict` for JSON (types must match) and `coercing` for values
- * that are strings by nature (path, query and header parameters, XML and form bodies). Unknown OpenAPI keywords
- * (`xml`, `example`) are ignored (`strict: false`). Schemas are compiled on first use and cached by schema object and
- * by schema text. Subschemas the document shares between places (components used by several operations) are
+ * that are strings by nature (path, query and header parameters, XML and form bodies); formats and OpenAPI keywords as
+ * every crmkit validator has them (`createAjv`). Schemas are compiled on first use and cached by schema object and by
+ * schema text. Subschemas the document shares between places (components used by several operations) are
  * registered once per instance and referenced, so each is compiled once instead of once per operation. The schemas
  * are not checked against the meta-schema: `redocly lint` validates the documents.
  */
@@ -148,22 +145,14 @@ export class SchemaCompiler {
   }
 }
 
-/** OpenAPI formats JSON Schema does not define; accepted as annotations. */
-const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
-
 function makeInstance(coerceTypes: false | 'array'): Instance {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
+  const ajv = createAjv({
     coerceTypes,
-    validateFormats: true,
     validateSchema: false,
     inlineRefs: false,
     // Ajv's optimisation passes cost more compile time than they save at run time for these schemas.
     code: { optimize: false },
   });
-  addFormats(ajv);
-  for (const name of OPENAPI_FORMATS) ajv.addFormat(name, true);
   return { ajv, registered: new Set(), components: false };
 }
 

@@ -1,5 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../schema/ajv.js';
 
 /** Something Ajv can compile: a schema object or a boolean schema. */
 export type SchemaLike = object | boolean;
@@ -12,35 +12,7 @@ export interface RefRoot {
   components?: unknown;
 }
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
-const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
-  ajv: Ajv2020,
-) => Ajv2020;
-
-/** OpenAPI's own formats, which JSON Schema does not define; int32 is range-checked, the others are annotations. */
-const OPENAPI_FORMATS: Record<string, true | ((value: number) => boolean)> = {
-  int32: (value) => Number.isInteger(value) && value >= -2147483648 && value <= 2147483647,
-  int64: true,
-  float: true,
-  double: true,
-  byte: true,
-  binary: true,
-  password: true,
-};
-
 let shared: Ajv2020 | undefined;
-
-/** A new Ajv 2020 instance as crmkit validates with: not strict (OpenAPI keywords), all errors, formats. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  for (const [name, check] of Object.entries(OPENAPI_FORMATS)) {
-    if (check === true) ajv.addFormat(name, true);
-    else ajv.addFormat(name, { type: 'number', validate: check });
-  }
-  return ajv;
-}
-
 const compiled = new WeakMap<object, ValidateFunction>();
 const booleans = new Map<boolean, ValidateFunction>();
 
