@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { type ApiId, bundlePath, PROJECT_ROOT } from '../../src/spec/load.js';
 import { binPath } from '../../src/spec/tools.js';
 import { freePort, waitForHttp } from './free-port.js';
-import type { Target } from './target.js';
+import type { Target } from './types.js';
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,6 +1,6 @@
 import type { startServer } from '../../src/server/app.js';
 import type { ApiId } from '../../src/spec/load.js';
-import type { Target } from './target.js';
+import type { Target } from './types.js';
 
 type StartServer = typeof startServer;
 

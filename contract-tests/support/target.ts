@@ -1,18 +1,9 @@
 import type { ApiId } from '../../src/spec/load.js';
 import { startPrism } from './target-prism.js';
 import { startReference } from './target-reference.js';
-import type { TargetKind } from './types.js';
+import type { Target, TargetKind } from './types.js';
 
-/** A server a contract run talks to. */
-export interface Target {
-  kind: TargetKind;
-  /** Base URL the document's paths are appended to (no trailing slash). */
-  baseUrl: string;
-  /** Human-readable origin, for the report. */
-  description: string;
-  /** Stops what the run started (nothing for a live server). */
-  close(): Promise<void>;
-}
+export type { Target };
 
 /** Where each API is mounted on the reference server. */
 export const REFERENCE_BASE_PATHS: Readonly<Record<ApiId, string>> = {

@@ -6,6 +6,17 @@ export type Format = 'json' | 'xml';
 /** What a contract run talks to. */
 export type TargetKind = 'reference' | 'prism' | 'live';
 
+/** A server a contract run talks to. */
+export interface Target {
+  kind: TargetKind;
+  /** Base URL the document's paths are appended to (no trailing slash). */
+  baseUrl: string;
+  /** Human-readable origin, for the report. */
+  description: string;
+  /** Stops what the run started (nothing for a live server). */
+  close(): Promise<void>;
+}
+
 /** One HTTP request, fully resolved (URL path relative to the target's base URL). */
 export interface ContractRequest {
   method: string;
