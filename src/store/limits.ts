@@ -71,3 +71,16 @@ function collectionLabel(name: string): string {
 export function recordBytes(record: unknown): number {
   return Buffer.byteLength(JSON.stringify(record) ?? '', 'utf8');
 }
+
+/** Bytes of each stored record, measured once: stored records are never changed, so the size stays true. */
+const storedSizes = new WeakMap<object, number>();
+
+/** {@link recordBytes} of a stored record, measured on first use. */
+export function storedBytes(record: object): number {
+  let size = storedSizes.get(record);
+  if (size === undefined) {
+    size = recordBytes(record);
+    storedSizes.set(record, size);
+  }
+  return size;
+}
