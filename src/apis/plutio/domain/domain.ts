@@ -4,8 +4,13 @@ import { PlutioError } from './errors.js';
 import { isPlainObject } from './json.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_SEED, seedWorkspace } from './seed.js';
-import { fromSnapshot, type WorkspaceData, type WorkspaceSnapshot } from './store/state.js';
-import { bytesOf, type WorkspaceUsage } from './store/usage.js';
+import {
+  bytesOf,
+  fromSnapshot,
+  type WorkspaceData,
+  type WorkspaceSnapshot,
+  type WorkspaceUsage,
+} from './store/state.js';
 import { Workspace } from './workspace.js';
 
 /** Options of {@link createPlutioDomain}. */

@@ -8,9 +8,15 @@ import { moveRecord } from './ops/move.js';
 import { removeRecord } from './ops/remove.js';
 import { updateRecord } from './ops/update.js';
 import type { QueryParams } from './query.js';
-import { fromSnapshot, toSnapshot, type WorkspaceData, type WorkspaceSnapshot } from './store/state.js';
+import {
+  fromSnapshot,
+  storeOf,
+  toSnapshot,
+  type WorkspaceData,
+  type WorkspaceSnapshot,
+  type WorkspaceUsage,
+} from './store/state.js';
 import { Tx } from './store/tx.js';
-import { bytesOf, type WorkspaceUsage } from './store/usage.js';
 
 /** Who performs a write: a user id, or anything carrying one (such as an API app). */
 export type Actor = string | { userId: string };
@@ -46,7 +52,7 @@ export class Workspace {
 
   /** Bytes of JSON the records of this business take. */
   get bytes(): number {
-    return bytesOf(this.#data);
+    return storeOf(this.#data, this.#usage).db.storedBytes();
   }
 
   /** The business slug, e.g. `acme`. */

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { Prng } from '../../../../store/prng.js';
+import { markChanged } from '../../../../store/revisions.js';
 import type { JsonObject } from '../json.js';
-import { markChanged } from '../store/revisions.js';
 import { compileCriteria } from './compile.js';
 import { indexedCandidates, MIN_INDEXED_RECORDS } from './eq-index.js';
 import { planLookups } from './eq-plan.js';

@@ -1,5 +1,5 @@
+import { revisionOf } from '../../../../store/revisions.js';
 import type { JsonObject } from '../json.js';
-import { revisionOf } from '../store/revisions.js';
 import type { IndexKey, Lookup } from './eq-plan.js';
 import { makeResolver } from './resolve-path.js';
 

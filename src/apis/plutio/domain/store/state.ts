@@ -1,4 +1,7 @@
+import { Database } from '../../../../store/database.js';
+import { type StoreLimits, storedBytes } from '../../../../store/limits.js';
 import { isPrngState, type PrngState } from '../../../../store/prng.js';
+import type { Table } from '../../../../store/table.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import { COLLECTIONS, type CollectionName, isCollectionName } from '../resources.js';
 
@@ -9,12 +12,55 @@ export interface WorkspaceData {
   /** User id of the business owner: the default actor. */
   ownerUserId: string;
   /**
-   * Changed only by `Tx.commit`, which moves each changed map's revision (`revisions.ts`): the list indexes built
-   * over a map are valid while its revision stays the same. Stored records are never mutated (reads may share them).
+   * The record maps of the workspace's store tables (see {@link storeOf}): changed only by a committed `Tx`, which
+   * moves each changed map's revision (`src/store/revisions.ts`), so the list indexes built over a map are valid
+   * while its revision stays the same. Stored records are never mutated (reads may share them).
    */
   collections: Map<CollectionName, Map<string, JsonObject>>;
+  /** The id generator's state and the named counters: replaced when a `Tx` commits. */
   ids: PrngState;
   counters: Record<string, number>;
+}
+
+/**
+ * The limits a write is checked against: records per collection of this business, and bytes of the records of
+ * every business together (`usedBytes`, this one included).
+ */
+export interface WorkspaceUsage {
+  limits: Readonly<StoreLimits>;
+  /** Bytes the records of every business take now. */
+  usedBytes(): number;
+}
+
+/** A workspace's data in the store: one database per business, one table per collection. */
+export interface WorkspaceStore {
+  readonly db: Database;
+  readonly tables: ReadonlyMap<CollectionName, Table<string, JsonObject>>;
+}
+
+const stores = new WeakMap<WorkspaceData, WorkspaceStore>();
+
+/**
+ * The store of a workspace's data, made on first use: its tables hold the `collections` maps themselves, under
+ * the limits of `usage` (unlimited without). Data loaded from a snapshot or seeded again gets a store of its own.
+ */
+export function storeOf(data: WorkspaceData, usage?: WorkspaceUsage): WorkspaceStore {
+  let store = stores.get(data);
+  if (!store) {
+    const db = new Database(usage?.limits, { usedBytes: usage?.usedBytes });
+    const tables = new Map<CollectionName, Table<string, JsonObject>>();
+    for (const [name, records] of data.collections) tables.set(name, db.table(name, records));
+    store = { db, tables };
+    stores.set(data, store);
+  }
+  return store;
+}
+
+/** Bytes of JSON the records of a workspace's data take (such as data loaded from a snapshot). */
+export function bytesOf(data: WorkspaceData): number {
+  let bytes = 0;
+  for (const records of data.collections.values()) for (const record of records.values()) bytes += storedBytes(record);
+  return bytes;
 }
 
 /** The JSON form of a {@link WorkspaceData}, for snapshots. */

@@ -1,24 +1,24 @@
-import { notFound } from '../errors.js';
+import { StoreLimitError } from '../../../../store/limits.js';
+import type { Table, Transaction } from '../../../../store/table.js';
+import { notFound, PlutioError } from '../errors.js';
 import { IdGenerator } from '../ids.js';
 import type { JsonObject } from '../json.js';
 import type { CollectionName } from '../resources.js';
-import { markChanged } from './revisions.js';
-import type { WorkspaceData } from './state.js';
-import { addBytes, type CollectionGrowth, checkGrowth, sizeOf, type WorkspaceUsage } from './usage.js';
+import { storeOf, type WorkspaceData, type WorkspaceStore, type WorkspaceUsage } from './state.js';
 
 /**
- * A write in progress. Every change is staged and only {@link commit} applies them, so an operation that throws
- * half-way leaves the workspace (records, id sequence and counters) exactly as it was. Reads through the
- * transaction see the staged changes. Staged records must be fresh objects: stored records are never mutated.
+ * A write in progress: a store transaction over the workspace's tables (see `Transaction`). Every change is staged
+ * and only {@link commit} applies them, so an operation that throws half-way leaves the workspace (records, id
+ * sequence and counters) exactly as it was. Reads through the transaction see the staged changes. Staged records
+ * must be fresh objects: stored records are never mutated.
  */
 export class Tx {
   readonly now: string;
   readonly #data: WorkspaceData;
-  readonly #staged = new Map<CollectionName, Map<string, JsonObject | null>>();
+  readonly #store: WorkspaceStore;
+  readonly #txn: Transaction;
   readonly #ids: IdGenerator;
   readonly #counters: Record<string, number>;
-
-  readonly #usage: WorkspaceUsage | undefined;
 
   /** @param usage the limits the changes must keep to (`--max-records`, `--max-state-size`); none when omitted. */
   constructor(
@@ -27,11 +27,16 @@ export class Tx {
     readonly actorId: string,
     usage?: WorkspaceUsage,
   ) {
-    this.#usage = usage;
     this.#data = data;
+    this.#store = storeOf(data, usage);
+    this.#txn = this.#store.db.begin();
     this.now = now.toISOString();
     this.#ids = new IdGenerator(data.ids);
     this.#counters = { ...data.counters };
+    this.#txn.onCommit(() => {
+      data.ids = this.#ids.state;
+      data.counters = this.#counters;
+    });
   }
 
   /** The business this transaction writes to. */
@@ -53,9 +58,7 @@ export class Tx {
 
   /** A record as this transaction sees it. */
   get(collection: CollectionName, id: string): JsonObject | undefined {
-    const staged = this.#staged.get(collection)?.get(id);
-    if (staged !== undefined) return staged ?? undefined;
-    return this.#base(collection).get(id);
+    return this.#txn.get(this.#table(collection), id);
   }
 
   /** Like {@link get}, but throws a 404 when the record does not exist. */
@@ -67,17 +70,7 @@ export class Tx {
 
   /** Every record of a collection as this transaction sees it, in insertion order. */
   all(collection: CollectionName): JsonObject[] {
-    const staged = this.#staged.get(collection);
-    const base = this.#base(collection);
-    if (!staged) return [...base.values()];
-    const out: JsonObject[] = [];
-    for (const [id, record] of base) {
-      const s = staged.get(id);
-      if (s === undefined) out.push(record);
-      else if (s) out.push(s);
-    }
-    for (const [id, s] of staged) if (s && !base.has(id)) out.push(s);
-    return out;
+    return this.#txn.all(this.#table(collection));
   }
 
   /** The records of a collection for which `test` holds. */
@@ -87,68 +80,32 @@ export class Tx {
 
   /** Stages a record (insert or replace). */
   put(collection: CollectionName, record: JsonObject): void {
-    this.#stage(collection).set(record._id as string, record);
+    this.#txn.put(this.#table(collection), record._id as string, record);
   }
 
   /** Stages a removal. */
   delete(collection: CollectionName, id: string): void {
-    this.#stage(collection).set(id, null);
+    this.#txn.delete(this.#table(collection), id);
   }
 
   /**
-   * Applies every staged change and moves the revision of each changed collection. Cannot fail part-way: the limits
-   * are checked before anything is applied.
-   * @throws PlutioError 400 when the changes would break a limit of the workspace's usage (nothing is applied).
+   * Applies every staged change, the id sequence and the counters. Cannot fail part-way: the limits are checked
+   * before anything is applied.
+   * @throws PlutioError 400 `People cannot hold more than 10000 records (--max-records).`, or the bytes message,
+   *   when the changes would break a limit of the workspace's usage (nothing is applied).
    */
   commit(): void {
-    const usage = this.#usage;
-    let bytes = 0;
-    if (usage) {
-      const growth = this.#growth();
-      checkGrowth(growth, (name) => this.#base(name as CollectionName).size, usage);
-      for (const g of growth.values()) bytes += g.bytes;
+    try {
+      this.#txn.commit();
+    } catch (err) {
+      if (err instanceof StoreLimitError) throw new PlutioError(400, `${err.message}.`, 'limit_reached');
+      throw err;
     }
-    for (const [collection, changes] of this.#staged) {
-      const base = this.#base(collection);
-      for (const [id, record] of changes) {
-        if (record) base.set(id, record);
-        else base.delete(id);
-      }
-      if (changes.size > 0) markChanged(base);
-    }
-    this.#data.ids = this.#ids.state;
-    this.#data.counters = this.#counters;
-    if (bytes !== 0) addBytes(this.#data, bytes);
   }
 
-  /** Records and bytes each staged collection gains (negative when it loses). */
-  #growth(): Map<string, CollectionGrowth> {
-    const out = new Map<string, CollectionGrowth>();
-    for (const [collection, changes] of this.#staged) {
-      const base = this.#base(collection);
-      const g: CollectionGrowth = { records: 0, bytes: 0 };
-      for (const [id, record] of changes) {
-        const old = base.get(id);
-        g.records += (record ? 1 : 0) - (old ? 1 : 0);
-        g.bytes += (record ? sizeOf(record) : 0) - (old ? sizeOf(old) : 0);
-      }
-      out.set(collection, g);
-    }
-    return out;
-  }
-
-  #base(collection: CollectionName): Map<string, JsonObject> {
-    const map = this.#data.collections.get(collection);
-    if (!map) throw new Error(`unknown collection ${collection}`);
-    return map;
-  }
-
-  #stage(collection: CollectionName): Map<string, JsonObject | null> {
-    let map = this.#staged.get(collection);
-    if (!map) {
-      map = new Map();
-      this.#staged.set(collection, map);
-    }
-    return map;
+  #table(collection: CollectionName): Table<string, JsonObject> {
+    const table = this.#store.tables.get(collection);
+    if (!table) throw new Error(`unknown collection ${collection}`);
+    return table;
   }
 }
