@@ -1,21 +1,10 @@
 import { randomFillSync } from 'node:crypto';
+import type { PlutioApp, PlutioAppConfig } from './app.js';
 import { PlutioError } from './errors.js';
 import { stableId } from './ids.js';
 import { OAuthError } from './oauth-error.js';
+import type { Known, Schemas } from './records.js';
 import { DEFAULT_MAX_TOKENS_PER_CLIENT, TokenStore, tokenEntry } from './token-store.js';
-
-/** An API application (Settings → API Manager): credentials, the businesses it may use and its user id. */
-export interface PlutioApp {
-  clientId: string;
-  clientSecret: string;
-  /** Business slugs (subdomains) this app may address with the `Business` header. */
-  businesses: string[];
-  /** The login user the app acts as; `createdBy` of what it creates. */
-  userId: string;
-}
-
-/** An app definition where `userId` may be left out (a stable id is derived from the client id). */
-export type PlutioAppConfig = Omit<PlutioApp, 'userId'> & { userId?: string };
 
 /** The documented default apps: `crmkit-client` for `acme` and `globex-client` for `globex`. */
 export const DEFAULT_APPS: readonly PlutioAppConfig[] = [
@@ -36,13 +25,8 @@ export interface AuthOptions {
   maxTokensPerClient?: number;
 }
 
-/** Body of a successful `POST /oauth/token`, the `oauth2-server` token object. */
-export interface TokenResponse {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  client: { id: string; userId: string; businesses: string[]; grants: ['client_credentials'] };
-  user: { id: string };
-}
+/** Body of a successful `POST /oauth/token`, the `oauth2-server` token object (the document's `TokenResponse`). */
+export type TokenResponse = Known<Schemas['TokenResponse']>;
 
 /** Result of {@link PlutioAuth.verifyToken}. */
 export type TokenCheck =

@@ -5,12 +5,11 @@
  * the token endpoint.
  */
 
+export type { PlutioApp, PlutioAppConfig } from './app.js';
 export {
   bearerToken,
   DEFAULT_APPS,
   DEFAULT_TOKEN_TTL_SECONDS,
-  type PlutioApp,
-  type PlutioAppConfig,
   PlutioAuth,
   type TokenCheck,
   type TokenResponse,

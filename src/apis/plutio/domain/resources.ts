@@ -14,9 +14,13 @@ export interface ResourceDef {
   trash: boolean;
 }
 
-const CRUD: readonly Operation[] = ['create', 'read', 'update', 'delete'];
-const def = (name: string, entityType: string, ops: readonly Operation[], extra: Partial<ResourceDef> = {}) =>
-  ({ name, entityType, ops, titleField: 'title', trash: false, ...extra }) as const satisfies ResourceDef;
+const CRUD = ['create', 'read', 'update', 'delete'] as const satisfies readonly Operation[];
+const def = <const N extends string, const O extends readonly Operation[]>(
+  name: N,
+  entityType: string,
+  ops: O,
+  extra: Partial<Pick<ResourceDef, 'titleField' | 'trash'>> = {},
+) => ({ name, entityType, ops, titleField: 'title', trash: false, ...extra }) as const satisfies ResourceDef;
 
 /**
  * The 37 resource groups of the Plutio v1.8 index with the operations each offers. Roles have no read operation;

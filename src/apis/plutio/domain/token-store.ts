@@ -1,4 +1,4 @@
-import type { PlutioApp } from './auth.js';
+import type { PlutioApp } from './app.js';
 import { type Linked, TokenList } from './token-list.js';
 
 /** Most live access tokens one client may hold; issuing one more forgets one of them (see {@link TokenStore}). */

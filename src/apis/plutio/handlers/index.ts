@@ -1,17 +1,22 @@
+import type { operations } from '../../../generated/plutio.js';
+import { typedHandlers } from '../../../server/typed-handlers.js';
 import type { HandlerMap } from '../../../server/types.js';
 import type { OpenApiDocument } from '../../../spec/load.js';
 import type { PlutioDomain } from '../domain/index.js';
 import type { PlutioGate, PlutioPrincipal } from '../gate.js';
-import { resourceOperations } from '../operations.js';
+import { RESOURCE_OPERATIONS, resourceOperations } from '../operations.js';
 import { TOKEN_OPERATION } from '../render-error.js';
-import { resourceHandler } from './resource.js';
 import { tokenHandler } from './token.js';
 
-/** The handler of every operation of the Plutio document: the token call and the 146 resource operations. */
+/**
+ * The handler of every operation of the Plutio document: the token call and the 146 resource operations of
+ * `RESOURCE_OPERATIONS`, each typed by its generated operation.
+ * @throws Error when the document has an operation the table has not, or has differently (see `resourceOperations`).
+ */
 export function plutioHandlers(document: OpenApiDocument, gate: PlutioGate): HandlerMap<PlutioDomain, PlutioPrincipal> {
-  const handlers: HandlerMap<PlutioDomain, PlutioPrincipal> = {
+  resourceOperations(document);
+  return typedHandlers<operations, PlutioDomain, PlutioPrincipal>()({
     [TOKEN_OPERATION]: tokenHandler(gate),
-  };
-  for (const entry of resourceOperations(document)) handlers[entry.operationId] = resourceHandler(entry);
-  return handlers;
+    ...RESOURCE_OPERATIONS,
+  });
 }
