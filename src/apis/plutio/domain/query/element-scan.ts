@@ -1,5 +1,7 @@
-import type { ValuePredicate } from './fast-path.js';
 import { isPlainPath } from './resolve-path.js';
+
+/** A test on a record (or on an array element inside `$elemMatch`), as the fast path's predicates are. */
+type Test = (value: unknown) => boolean;
 
 /**
  * Speeds up a predicate on a two-segment path `a.b` for the most common record shape: `a` an array of objects
@@ -10,7 +12,7 @@ import { isPlainPath } from './resolve-path.js';
  * stay those of `whole` for every record. Other paths get `whole` back unchanged.
  * @param each the test of one scalar value, as `whole` applies it to the elements of the traversed list.
  */
-export function withElementScan(path: string, whole: ValuePredicate, each: (x: unknown) => boolean): ValuePredicate {
+export function withElementScan(path: string, whole: Test, each: (x: unknown) => boolean): Test {
   const parts = path.split('.');
   if (parts.length !== 2 || !isPlainPath(parts)) return whole;
   const [a, b] = parts as [string, string];
