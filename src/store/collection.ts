@@ -1,6 +1,6 @@
 import { type DeepReadonly, frozenCopy } from './freeze.js';
 import { UNLIMITED } from './limits.js';
-import { Table, type TableOwner, Transaction } from './table.js';
+import { commitWrite, Table, type TableOwner, Transaction } from './table.js';
 
 /** Every stored record has a positive integer id, assigned by its collection. */
 export interface Entity {
@@ -88,7 +88,7 @@ export class Collection<T extends Entity> extends Table<number, DeepReadonly<T>>
    *   past `maxBytes` (nothing is changed; inside a transaction, when it commits).
    */
   insert(data: NewRecord<T>): DeepReadonly<T> {
-    return this.#write((txn) => this.#insert(txn, data));
+    return this.#insert(this.owner.current, data);
   }
 
   /**
@@ -96,25 +96,23 @@ export class Collection<T extends Entity> extends Table<number, DeepReadonly<T>>
    * @throws StoreLimitError when the grown record would take the database past `maxBytes` (nothing is changed).
    */
   update(id: number, patch: RecordPatch<T>): DeepReadonly<T> {
-    return this.#write((txn) => {
-      const current = txn.get(this, id);
-      if (!current) throw new Error(`${this.name}: no record ${id}`);
-      const record = frozenCopy({ ...(current as T), ...(patch as unknown as Partial<T>), id } as T);
-      txn.put(this, id, record);
-      return record;
-    });
+    const current = this.get(id);
+    if (!current) throw new Error(`${this.name}: no record ${id}`);
+    const record = frozenCopy({ ...(current as T), ...(patch as unknown as Partial<T>), id } as T);
+    this.#write(this.owner.current, id, record);
+    return record;
   }
 
   /** Deletes a record; returns whether it existed. */
   remove(id: number): boolean {
     if (!this.get(id)) return false;
-    this.#write((txn) => txn.delete(this, id));
+    this.#write(this.owner.current, id, null);
     return true;
   }
 
   /** Deletes every record and restarts ids at 1. */
   clear(): void {
-    this.#write((txn) => txn.clear(this));
+    this.#transact((txn) => txn.clear(this));
   }
 
   /** A JSON-ready snapshot of the collection. */
@@ -127,7 +125,7 @@ export class Collection<T extends Entity> extends Table<number, DeepReadonly<T>>
 
   /** Replaces the collection's content with a snapshot (as produced by `export`). */
   import(snapshot: CollectionSnapshot): void {
-    this.#write((txn) => {
+    this.#transact((txn) => {
       txn.clear(this);
       for (const item of snapshot.items) {
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
@@ -139,24 +137,33 @@ export class Collection<T extends Entity> extends Table<number, DeepReadonly<T>>
     });
   }
 
-  #insert(txn: Transaction, data: NewRecord<T>): DeepReadonly<T> {
-    const next = txn.sequence(this);
+  #insert(txn: Transaction | undefined, data: NewRecord<T>): DeepReadonly<T> {
+    const next = txn ? txn.sequence(this) : this.sequence;
     const id = data.id ?? next;
     if (!Number.isInteger(id) || id < 1) throw new Error(`${this.name}: invalid id ${id}`);
-    if (txn.get(this, id)) throw new Error(`${this.name}: duplicate id ${id}`);
+    if (txn ? txn.get(this, id) : this.records.get(id)) throw new Error(`${this.name}: duplicate id ${id}`);
     const record = frozenCopy({ ...data, id } as unknown as T);
-    txn.put(this, id, record);
-    if (id >= next) txn.setSequence(this, id + 1);
+    this.#write(txn, id, record, id >= next ? id + 1 : undefined);
     return record;
   }
 
-  /** Stages a write in the running transaction, or in one of its own committed at once. */
-  #write<R>(stage: (txn: Transaction) => R): R {
+  /** Stages a write in `txn`, or applies it at once outside a transaction (a transaction of its own). */
+  #write(txn: Transaction | undefined, id: number, record: DeepReadonly<T> | null, sequence?: number): void {
+    if (!txn) commitWrite(this, id, record, sequence);
+    else {
+      if (record) txn.put(this, id, record);
+      else txn.delete(this, id);
+      if (sequence !== undefined) txn.setSequence(this, sequence);
+    }
+    this.owner.changed();
+  }
+
+  /** Runs `stage` in the running transaction, or in one of its own committed at once. */
+  #transact(stage: (txn: Transaction) => void): void {
     const running = this.owner.current;
     const txn = running ?? new Transaction(this.owner);
-    const result = stage(txn);
+    stage(txn);
     if (!running) txn.commit();
     this.owner.changed();
-    return result;
   }
 }

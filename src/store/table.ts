@@ -198,15 +198,11 @@ export class Transaction {
           if (measured) bytes += (record ? storedBytes(record) : 0) - (old ? storedBytes(old) : 0);
         }
       }
-      if (records > 0 && base.size + records > limits.maxRecords) {
-        throw new StoreLimitError('records', table.name, limits.maxRecords);
-      }
+      checkRecords(table, records, limits);
       total += bytes;
       if (bytes > 0) grown ??= table.name;
     }
-    if (total > 0 && this.#owner.usedBytes() + total > limits.maxBytes) {
-      throw new StoreLimitError('bytes', grown ?? '', limits.maxBytes);
-    }
+    checkBytes(this.#owner, grown ?? '', total, limits);
     return total;
   }
 
@@ -239,5 +235,44 @@ export class Transaction {
       this.#staged.set(table as Table<unknown, object>, staged as Staged<unknown, object>);
     }
     return staged;
+  }
+}
+
+/**
+ * Applies one write made outside any transaction: the same as committing a transaction that holds only it, without
+ * staging it first (`record` null: a removal; `sequence`: the table's new next id).
+ * @throws StoreLimitError as {@link Transaction.commit} (nothing is applied).
+ */
+export function commitWrite<K, R extends object>(
+  table: Table<K, R>,
+  key: K,
+  record: R | null,
+  sequence?: number,
+): void {
+  const { owner, records } = table;
+  const { limits } = owner;
+  const measured = Number.isFinite(limits.maxBytes);
+  const old = records.get(key);
+  checkRecords(table, (record ? 1 : 0) - (old ? 1 : 0), limits);
+  const bytes = measured ? (record ? storedBytes(record) : 0) - (old ? storedBytes(old) : 0) : 0;
+  checkBytes(owner, table.name, bytes, limits);
+  if (record) records.set(key, record);
+  else records.delete(key);
+  if (sequence !== undefined) table.sequence = sequence;
+  markChanged(records);
+  owner.committed(measured ? bytes : undefined);
+}
+
+/** @throws StoreLimitError when a table growing by `growth` records would hold more than `maxRecords`. */
+function checkRecords<K, R extends object>(table: Table<K, R>, growth: number, limits: Readonly<StoreLimits>): void {
+  if (growth > 0 && table.records.size + growth > limits.maxRecords) {
+    throw new StoreLimitError('records', table.name, limits.maxRecords);
+  }
+}
+
+/** @throws StoreLimitError when `growth` more bytes would take the databases sharing the limit past `maxBytes`. */
+function checkBytes(owner: TableOwner, name: string, growth: number, limits: Readonly<StoreLimits>): void {
+  if (growth > 0 && owner.usedBytes() + growth > limits.maxBytes) {
+    throw new StoreLimitError('bytes', name, limits.maxBytes);
   }
 }
