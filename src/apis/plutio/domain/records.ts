@@ -60,6 +60,9 @@ export type Known<T> = T extends readonly (infer E)[]
     ? { [K in keyof T as string extends K ? never : number extends K ? never : K]: Known<T[K]> }
     : T;
 
+/** The fields of a record of `C` that the document names, each optional: what rules and seeds write. */
+export type FieldsOf<C extends CollectionName> = Partial<Known<RecordOf<C>>>;
+
 /** Stored records, one or a list, as their collection's schema type. */
 export type Typed<C extends CollectionName, S> = S extends ReadonlyArray<unknown> ? RecordOf<C>[] : RecordOf<C>;
 

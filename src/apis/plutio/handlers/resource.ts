@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../../../server/types.js';
 import type { CollectionName, Operation, PlutioDomain, RESOURCES } from '../domain/index.js';
-import { type RecordOf, schemaTyped } from '../domain/records.js';
+import { schemaTyped } from '../domain/records.js';
 import { toApiError } from '../errors.js';
 import type { PlutioPrincipal } from '../gate.js';
 
@@ -84,10 +84,3 @@ export function copy<C extends CollectionWith<'copy'>>(collection: C) {
     schemaTyped(collection, ctx.principal.workspace.copy(collection, ctx.body, ctx.principal.app)),
   );
 }
-
-/** Any resource handler, as the table of operations lists them. */
-export type AnyResourceHandler = ResourceHandler<
-  CollectionName,
-  Operation,
-  RecordOf<CollectionName> | RecordOf<CollectionName>[]
->;

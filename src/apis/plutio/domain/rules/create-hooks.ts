@@ -1,5 +1,6 @@
 import { badRequest, invalidReference } from '../errors.js';
 import type { JsonObject } from '../json.js';
+import { type FieldsOf, type RecordOf, schemaTyped } from '../records.js';
 import type { CollectionName } from '../resources.js';
 import type { Tx } from '../store/tx.js';
 import { attachBlock, createAutoBlocks } from './blocks.js';
@@ -19,25 +20,35 @@ export type AfterCreateHook = (tx: Tx, record: JsonObject) => JsonObject;
 
 const COMMENT_PARENTS = ['conversation', 'file', 'task'];
 
+/**
+ * A create hook that reads the new record in its collection's schema type (see `schemaTyped`: the create body was
+ * validated against the document), so the fields it reads and the defaults it writes are the document's.
+ */
+function typed<C extends CollectionName>(
+  collection: C,
+  hook: (tx: Tx, record: RecordOf<C>, input: JsonObject) => JsonObject,
+): CreateHook {
+  return (tx, record, input) => hook(tx, schemaTyped(collection, record), input);
+}
+
 function businessCurrency(tx: Tx): unknown {
   return tx.all('businesses')[0]?.currency;
 }
 
 /** Per-collection create rules (docs/sources.md#plutio-resources). Collections without an entry take any fields. */
 export const CREATE_HOOKS: Partial<Record<CollectionName, CreateHook>> = {
-  people: (_tx, r) => preparePerson(r),
-  projects: (tx, r) => {
-    const first = tx
-      .where('statuses', (s) => s.entityType === 'project')
-      .sort((a, b) => Number(a.position) - Number(b.position))[0];
-    return { contributors: [], statusId: first?._id ?? null, ...r };
-  },
-  tasks: (tx, r, input) => ({
-    status: 'incomplete',
-    assignedTo: [],
-    followers: [],
-    ...deriveTaskParents(tx, r, input),
-    taskId: tx.nextCounter('tasks'),
+  people: typed('people', (_tx, r) => preparePerson(r)),
+  projects: typed('projects', (tx, r) => {
+    const first = schemaTyped(
+      'statuses',
+      tx.where('statuses', (s) => s.entityType === 'project'),
+    ).sort((a, b) => Number(a.position) - Number(b.position))[0];
+    const defaults: FieldsOf<'projects'> = { contributors: [] };
+    return { ...defaults, statusId: first?._id ?? null, ...r };
+  }),
+  tasks: typed('tasks', (tx, r, input) => {
+    const defaults: FieldsOf<'tasks'> = { status: 'incomplete', assignedTo: [], followers: [] };
+    return { ...defaults, ...deriveTaskParents(tx, r, input), taskId: tx.nextCounter('tasks') };
   }),
   'task-groups': (tx, r, input) => {
     requireFields(input, ['taskBoardId']);

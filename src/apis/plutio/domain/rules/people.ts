@@ -1,9 +1,16 @@
-import { isPlainObject, type JsonObject } from '../json.js';
+import { isPlainObject } from '../json.js';
+import type { FieldsOf, Known, RecordOf, Schemas } from '../records.js';
+
+/** A person's name as the document names its parts. */
+type PersonName = Known<NonNullable<RecordOf<'people'>['name']>>;
+
+/** `isPlainObject` as a plain test, so that a name keeps its schema type (and a renamed part fails to compile). */
+const isObject: (value: unknown) => boolean = isPlainObject;
 
 /** The sort key the product keeps beside a person's name: "first last", lower-cased. */
-export function nameSortKey(name: unknown): string | undefined {
-  if (!isPlainObject(name)) return undefined;
-  return [name.first, name.last]
+export function nameSortKey(name: PersonName | undefined): string | undefined {
+  if (!isObject(name)) return undefined;
+  return [name?.first, name?.last]
     .filter((p) => typeof p === 'string' && p)
     .join(' ')
     .toLowerCase();
@@ -14,9 +21,10 @@ export function nameSortKey(name: unknown): string | undefined {
  * one-off `invite` flag is not stored, `role` defaults to `client` and `status` to `active`.
  * @see docs/sources.md#plutio-people — import scripts create people with `{name, status, invite, email, role}`.
  */
-export function preparePerson(record: JsonObject): JsonObject {
+export function preparePerson(record: RecordOf<'people'> & Schemas['PersonCreate']): RecordOf<'people'> {
   const { email, invite: _invite, ...rest } = record;
-  const out: JsonObject = { role: 'client', status: 'active', contactEmails: [], ...rest };
+  const defaults: FieldsOf<'people'> = { role: 'client', status: 'active', contactEmails: [] };
+  const out: RecordOf<'people'> = { ...defaults, ...rest };
   if (typeof email === 'string' && email && (!Array.isArray(out.contactEmails) || out.contactEmails.length === 0)) {
     out.contactEmails = [{ address: email, type: 'email' }];
   }

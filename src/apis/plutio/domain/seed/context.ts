@@ -1,6 +1,7 @@
 import { Prng } from '../../../../store/prng.js';
 import { IdGenerator } from '../ids.js';
 import type { JsonObject } from '../json.js';
+import { type FieldsOf, type RecordOf, schemaTyped } from '../records.js';
 import type { CollectionName } from '../resources.js';
 import { emptyCollections, type WorkspaceData } from '../store/state.js';
 
@@ -8,6 +9,26 @@ import { emptyCollections, type WorkspaceData } from '../store/state.js';
 export const SEED_EPOCH = Date.parse('2022-09-01T09:00:00.000Z');
 
 const DAY = 86_400_000;
+
+/**
+ * Collections whose seeded records are written field by field in the document's terms (`FieldsOf`), so that a field
+ * renamed or retyped in the document fails to compile in the seed. The others carry fields the document does not
+ * name (their schemas are open) and stay plain JSON objects.
+ */
+type TypedCollection =
+  | 'people'
+  | 'companies'
+  | 'custom-fields'
+  | 'categories'
+  | 'projects'
+  | 'task-boards'
+  | 'task-groups'
+  | 'tasks'
+  | 'comments'
+  | 'time-tracks';
+
+/** What a seed step writes for a record of `C`. */
+export type SeedFields<C extends CollectionName> = C extends TypedCollection ? FieldsOf<C> : JsonObject;
 
 /**
  * Builds a seeded workspace: one deterministic random stream for choices, one id sequence (the same one the
@@ -36,28 +57,24 @@ export class SeedContext {
   }
 
   /** Adds a record with `_id` (unless given) and audit fields, created `ageDays` days before the epoch. */
-  add(collection: CollectionName, fields: JsonObject, ageDays = this.prng.int(1, 300)): JsonObject {
+  add<C extends CollectionName>(collection: C, fields: SeedFields<C>, ageDays = this.prng.int(1, 300)): RecordOf<C> {
+    const given: JsonObject = fields;
     const createdAt = this.date(-ageDays, this.prng.int(8, 17));
     const record: JsonObject = {
-      _id: fields._id ?? this.ids.next(),
-      ...fields,
+      _id: given._id ?? this.ids.next(),
+      ...given,
       createdAt,
       updatedAt: createdAt,
       createdBy: this.ownerUserId,
       businessId: this.businessId,
     };
     this.#collections.get(collection)?.set(record._id as string, record);
-    return record;
+    return schemaTyped(collection, record);
   }
 
   /** Records added so far to a collection. */
-  all(collection: CollectionName): JsonObject[] {
-    return [...(this.#collections.get(collection)?.values() ?? [])];
-  }
-
-  /** Replaces a record added earlier (e.g. to fill in a list of child ids). */
-  replace(collection: CollectionName, record: JsonObject): void {
-    this.#collections.get(collection)?.set(record._id as string, record);
+  all<C extends CollectionName>(collection: C): RecordOf<C>[] {
+    return schemaTyped(collection, [...(this.#collections.get(collection)?.values() ?? [])]);
   }
 
   /** Advances a counter (task numbers, invoice numbers) and returns the new value. */

@@ -1,16 +1,16 @@
-import type { JsonObject } from '../json.js';
+import type { FieldsOf, RecordOf } from '../records.js';
 import type { SeedContext } from './context.js';
 import type { BusinessProfile } from './profiles.js';
 
 /** Ids of seeded records other seed steps refer to. */
 export interface OrgRefs {
-  owner: JsonObject;
-  team: JsonObject[];
-  clients: JsonObject[];
-  companies: JsonObject[];
-  customFields: Record<'leadSource' | 'budgetCode' | 'priority' | 'accountTier', JsonObject>;
-  projectStatuses: JsonObject[];
-  categories: Record<'design' | 'development' | 'meetings' | 'general', JsonObject>;
+  owner: RecordOf<'people'>;
+  team: RecordOf<'people'>[];
+  clients: RecordOf<'people'>[];
+  companies: RecordOf<'companies'>[];
+  customFields: Record<'leadSource' | 'budgetCode' | 'priority' | 'accountTier', RecordOf<'custom-fields'>>;
+  projectStatuses: RecordOf<'statuses'>[];
+  categories: Record<'design' | 'development' | 'meetings' | 'general', RecordOf<'categories'>>;
 }
 
 const ROLES = [
@@ -31,7 +31,7 @@ const options = (ctx: SeedContext, names: string[]) =>
   }));
 
 /** A person record's fields; `i` makes names and e-mails unique in large seeds. */
-export function personFields(ctx: SeedContext, p: BusinessProfile, i: number, role: string): JsonObject {
+export function personFields(ctx: SeedContext, p: BusinessProfile, i: number, role: string): FieldsOf<'people'> {
   const first = p.firstNames[i % p.firstNames.length] as string;
   const last = p.lastNames[Math.floor(i / p.firstNames.length) % p.lastNames.length] as string;
   const suffix = i >= p.firstNames.length * p.lastNames.length ? String(i) : '';
@@ -104,7 +104,7 @@ export function seedOrg(ctx: SeedContext, p: BusinessProfile): OrgRefs {
     general: category('General', 'canned-response'),
   };
 
-  const team: JsonObject[] = [];
+  const team: RecordOf<'people'>[] = [];
   for (let i = 0; i < p.teamSize; i++) {
     const role = i === 0 ? 'owner' : i === 1 ? 'co-owner' : 'team';
     const userId = i === 0 ? ctx.ownerUserId : ctx.ids.next();
@@ -115,8 +115,8 @@ export function seedOrg(ctx: SeedContext, p: BusinessProfile): OrgRefs {
     );
     person.locale = { timezone: p.timezone, weekStartDay: 1, dateFormat: 'YYYY-MM-DD', timeFormat: 'HH:mm' };
     team.push(person);
-    const name = person.name as JsonObject;
-    const email = (person.contactEmails as JsonObject[])[0]?.address;
+    const name = person.name;
+    const email = person.contactEmails?.[0]?.address;
     ctx.add(
       'profiles',
       {
@@ -145,30 +145,24 @@ export function seedOrg(ctx: SeedContext, p: BusinessProfile): OrgRefs {
       },
       websiteLinks: [{ url: `https://${c.domain}`, type: 'website', title: c.title }],
       people: [],
-      customFields: [
-        { _id: customFields.accountTier._id, value: (customFields.accountTier.options as JsonObject[])[i % 2]?._id },
-      ],
+      customFields: [{ _id: customFields.accountTier._id, value: customFields.accountTier.options?.[i % 2]?._id }],
     }),
   );
-  const clients: JsonObject[] = [];
+  const clients: RecordOf<'people'>[] = [];
   for (let i = 0; i < p.clientCount; i++) {
-    const company = companies[i % companies.length] as JsonObject;
+    const company = companies[i % companies.length] as RecordOf<'companies'>;
     const role = i % 5 === 4 ? 'lead' : 'client';
-    const source = (customFields.leadSource.options as JsonObject[])[i % 4]?._id;
+    const source = customFields.leadSource.options?.[i % 4]?._id;
     const person = ctx.add('people', {
       ...personFields(ctx, p, i * 3 + 1, role),
       companies: [{ _id: company._id }],
       customFields: [{ _id: customFields.leadSource._id, value: source }],
       tags: i % 3 === 0 ? ['vip'] : [],
     });
-    (company.people as JsonObject[]).push({
-      _id: person._id,
-      isManager: (company.people as JsonObject[]).length === 0,
-      role: 'Contact',
-    });
+    company.people?.push({ _id: person._id, isManager: company.people.length === 0, role: 'Contact' });
     clients.push(person);
   }
-  return { owner: team[0] as JsonObject, team, clients, companies, customFields, projectStatuses, categories };
+  return { owner: team[0] as RecordOf<'people'>, team, clients, companies, customFields, projectStatuses, categories };
 }
 
 /** Adds generated client people until the workspace holds `total` people (for large-data benchmarks). */

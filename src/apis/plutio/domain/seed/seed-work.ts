@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.js';
+import type { FieldsOf, RecordOf } from '../records.js';
 import { deriveTimeTrack } from '../rules/time-tracks.js';
 import type { SeedContext } from './context.js';
 import type { BusinessProfile } from './profiles.js';
@@ -28,17 +28,17 @@ const COMMENTS = [
 
 /** Projects and tasks seeded for a business, for later steps. */
 export interface WorkRefs {
-  projects: JsonObject[];
-  tasks: JsonObject[];
+  projects: RecordOf<'projects'>[];
+  tasks: RecordOf<'tasks'>[];
 }
 
 /** Seeds projects with boards, groups and tasks, task comments and time tracks. */
 export function seedWork(ctx: SeedContext, p: BusinessProfile, org: OrgRefs): WorkRefs {
   const { prng } = ctx;
-  const projects: JsonObject[] = [];
-  const tasks: JsonObject[] = [];
+  const projects: RecordOf<'projects'>[] = [];
+  const tasks: RecordOf<'tasks'>[] = [];
   p.projects.forEach((spec, pi) => {
-    const client = org.companies[pi % org.companies.length] as JsonObject;
+    const client = org.companies[pi % org.companies.length] as RecordOf<'companies'>;
     const contributors = org.team.filter((_, i) => (i + pi) % 2 === 0 || i === 0).map((t) => t._id);
     const start = -prng.int(30, 120);
     const project = ctx.add(
@@ -93,7 +93,7 @@ export function seedWork(ctx: SeedContext, p: BusinessProfile, org: OrgRefs): Wo
               customFields: [
                 {
                   _id: org.customFields.priority._id,
-                  value: [(org.customFields.priority.options as JsonObject[])[prng.int(0, 2)]?._id],
+                  value: [org.customFields.priority.options?.[prng.int(0, 2)]?._id],
                 },
               ],
             }),
@@ -114,16 +114,16 @@ export function seedWork(ctx: SeedContext, p: BusinessProfile, org: OrgRefs): Wo
       isNote: false,
       mentions: [],
     });
-    comment.createdBy = author.userId;
+    comment.createdBy = author.userId ?? comment.createdBy;
   }
 
   const categories = [org.categories.design, org.categories.development, org.categories.meetings];
   for (let i = 0; i < Math.min(12, tasks.length); i++) {
-    const task = tasks[(i * 5) % tasks.length] as JsonObject;
-    const person = org.team[i % org.team.length] as JsonObject;
+    const task = tasks[(i * 5) % tasks.length] as RecordOf<'tasks'>;
+    const person = org.team[i % org.team.length] as RecordOf<'people'>;
     const day = -prng.int(1, 40);
     const hours = prng.int(1, 6);
-    const track = deriveTimeTrack({
+    const fields: FieldsOf<'time-tracks'> = {
       title: `${task.title}`,
       taskId: task._id,
       projectId: task.projectId,
@@ -138,8 +138,8 @@ export function seedWork(ctx: SeedContext, p: BusinessProfile, org: OrgRefs): Wo
       billingStatus: i % 4 === 0 ? 'paid' : i % 4 === 1 ? 'invoiced' : 'unpaid',
       costRate: 40,
       costStatus: 'unpaid',
-    });
-    ctx.add('time-tracks', track, -day);
+    };
+    ctx.add('time-tracks', deriveTimeTrack(fields), -day);
   }
   return { projects, tasks };
 }
