@@ -1,13 +1,8 @@
 import { denied, isAdmin, type RedminePrincipal } from '../../redmine-family/index.js';
 import { ApiError } from '../../server/errors.js';
-import type { DeepReadonly } from '../../store/freeze.js';
 import { allowedInAny, allowedSomewhere, crmAllowedTo } from './permissions.js';
-import type { ContactRecord, DealRecord, NoteRecord } from './records.js';
+import type { Contact, Deal, Note } from './records.js';
 import type { RedmineUpState } from './state.js';
-
-export type Contact = DeepReadonly<ContactRecord>;
-export type Deal = DeepReadonly<DealRecord>;
-export type Note = DeepReadonly<NoteRecord>;
 
 /**
  * Contact visibility as the plugin's `Contact.visible_condition`: administrators see everything; a public contact

@@ -1,6 +1,7 @@
 import type { DeepReadonly } from '../../store/freeze.js';
 import { countryName } from './countries.js';
 import type { AddressRecord } from './records.js';
+import { type ContactAddress, withoutUndefined } from './schemas.js';
 
 /** The writable address lines (`address_attributes`). */
 export const ADDRESS_KEYS = ['street1', 'street2', 'city', 'region', 'postcode', 'country_code'] as const;
@@ -41,15 +42,15 @@ function fullAddress(lines: Record<AddressKey, string | null>): string | null {
  * The `address` of a contact as the plugin renders it: `street` is street1 only, `country` the English name, and
  * `country_code` only when the contact has an address with a code. Without an address every value is null.
  */
-export function renderAddress(address: DeepReadonly<AddressRecord> | null): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+export function renderAddress(address: DeepReadonly<AddressRecord> | null): ContactAddress {
+  const out: ContactAddress = {
     full_address: address?.full_address ?? null,
     street: address?.street1 ?? null,
     city: address?.city ?? null,
     region: address?.region ?? null,
     country: countryName(address?.country_code),
+    country_code: address?.country_code || undefined,
+    postcode: address?.postcode ?? null,
   };
-  if (address?.country_code) out.country_code = address.country_code;
-  out.postcode = address?.postcode ?? null;
-  return out;
+  return withoutUndefined(out);
 }

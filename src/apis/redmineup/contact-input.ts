@@ -6,9 +6,8 @@ import {
   readCustomFieldInput,
   ValidationErrors,
 } from '../../redmine-family/index.js';
-import type { Contact } from './access.js';
+import type { LooseBody } from '../../server/typed-handlers.js';
 import { mergeAddress } from './address.js';
-import { CONTACT_CUSTOM_FIELD_TYPE } from './contact-view.js';
 import {
   blank,
   bool,
@@ -20,8 +19,12 @@ import {
   TEXT_MAX,
   text,
 } from './input-values.js';
-import type { ContactRecord, Visibility } from './records.js';
+import { CONTACT_CUSTOM_FIELD_TYPE, type Contact, type ContactRecord, type Visibility } from './records.js';
+import type { ContactInput } from './schemas.js';
 import type { RedmineUpState } from './state.js';
+
+/** The `contact` attributes of a create or update body, as sent (any of them may be missing). */
+export type ContactAttributes = LooseBody<ContactInput>;
 
 /** Contact fields a create or update may change, after validation. */
 export type ContactChanges = Partial<Omit<ContactRecord, 'id' | 'created_on' | 'updated_on'>>;
@@ -62,7 +65,7 @@ const EMAIL_PART = /^[^@\s]+@[^@\s]+$/;
  */
 export function validateContactAttributes(
   state: RedmineUpState,
-  attrs: Record<string, unknown>,
+  attrs: ContactAttributes,
   existing: Contact | undefined,
 ): ContactChanges {
   const errors = new ValidationErrors();

@@ -1,24 +1,24 @@
-import { type FamilyContext, type FamilyHandler, pagedListBody, paginate } from '../../redmine-family/index.js';
+import { pagedListBody, paginate } from '../../redmine-family/index.js';
 import { ApiError } from '../../server/errors.js';
-import { type Contact, canSeeContact } from './access.js';
+import { canSeeContact } from './access.js';
 import { renderContact } from './contact-view.js';
-import { contactResult } from './contact-xml.js';
+import { xmlTagLists } from './contact-xml.js';
 import { commaList } from './input-values.js';
+import type { UpContext, UpHandler, UpResult } from './operation.js';
 import { authorizeGlobal } from './permissions.js';
 import { projectFor } from './project-scope.js';
+import type { Contact } from './records.js';
 import { parseIdFilter } from './short-filter.js';
-import type { RedmineUpState } from './state.js';
 
-type Ctx = FamilyContext<RedmineUpState>;
+type Ctx = UpContext<'listContacts'> | UpContext<'listProjectContacts'>;
 
 const SEARCHED = ['first_name', 'middle_name', 'last_name', 'company', 'email', 'phone', 'job_title'] as const;
 
 /** GET /contacts: the visible contacts, optionally in one project (`project_id`), filtered, one page. */
-export const listContacts: FamilyHandler<RedmineUpState> = (ctx: Ctx) => contactList(ctx, ctx.query.project_id);
+export const listContacts: UpHandler<'listContacts'> = (ctx) => contactList(ctx, ctx.query.project_id);
 
 /** GET /projects/{project_id}/contacts: the same list in the project of the URL. */
-export const listProjectContacts: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
-  contactList(ctx, String(ctx.params.project_id));
+export const listProjectContacts: UpHandler<'listProjectContacts'> = (ctx) => contactList(ctx, ctx.params.project_id);
 
 /**
  * The contact list: 404 for an unknown project, 401/403 without "View contacts" there (or anywhere, without a
@@ -26,7 +26,7 @@ export const listProjectContacts: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
  * must match a name, the company, an e-mail, a phone or the job title), `tags` (all listed tags). Sorted by last
  * name, then first name (companies, which have no last name, first).
  */
-function contactList(ctx: Ctx, projectParam: unknown) {
+function contactList(ctx: Ctx, projectParam: string | undefined): UpResult<'listContacts'> {
   const { state, principal } = ctx;
   const project = projectParam === undefined ? undefined : projectFor(state, principal, projectParam, 'view_contacts');
   if (!project) authorizeGlobal(state, principal, 'view_contacts');
@@ -46,7 +46,8 @@ function contactList(ctx: Ctx, projectParam: unknown) {
   const all = state.contacts.all(matches).sort(byName);
   const page = paginate(all, ctx.rawQuery);
   const items = page.items.map((c) => renderContact(state, principal, c, undefined));
-  return contactResult(ctx, 200, pagedListBody('contacts', { ...page, items }, ctx));
+  const body = pagedListBody('contacts', { ...page, items }, ctx);
+  return { status: 200, headers: {}, body, xmlBody: ctx.format === 'xml' ? xmlTagLists(body) : undefined };
 }
 
 function byName(a: Contact, b: Contact): number {

@@ -1,10 +1,9 @@
-import { denied, type FamilyContext, type FamilyHandler, resourceAttributes } from '../../redmine-family/index.js';
+import { denied } from '../../redmine-family/index.js';
 import { findContact, mayOnContact } from './access.js';
 import { updateContactRecord } from './contact-store.js';
+import { attributesOf } from './input-values.js';
+import type { UpHandler } from './operation.js';
 import { projectFor } from './project-scope.js';
-import type { RedmineUpState } from './state.js';
-
-type Ctx = FamilyContext<RedmineUpState>;
 
 /**
  * POST /contacts/{id}/projects: adds the project `project.id` (id or identifier). Needs "Edit contacts" on the
@@ -12,10 +11,10 @@ type Ctx = FamilyContext<RedmineUpState>;
  * changes nothing; 204.
  * @see redmine_contacts app/controllers/contacts_projects_controller.rb create
  */
-export const addContactProject: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const addContactProject: UpHandler<'addContactProject'> = (ctx) => {
   const { state, principal } = ctx;
   const contact = findContact(state, principal, ctx.params.contact_id);
-  const attrs = resourceAttributes(ctx.body, 'project');
+  const attrs = attributesOf(ctx.body?.project);
   const project = projectFor(state, principal, attrs.id, 'edit_contacts');
   if (!mayOnContact(state, principal, contact, 'edit_contacts')) throw denied(principal);
   if (!contact.project_ids.includes(project.id)) {
@@ -30,10 +29,10 @@ export const addContactProject: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
  * with 403 (the plugin's `check_count`); removing a project the contact is not in changes nothing; 204.
  * @see redmine_contacts app/controllers/contacts_projects_controller.rb destroy, check_count
  */
-export const removeContactProject: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const removeContactProject: UpHandler<'removeContactProject'> = (ctx) => {
   const { state, principal } = ctx;
   const contact = findContact(state, principal, ctx.params.contact_id);
-  const project = projectFor(state, principal, String(ctx.params.project_id), 'edit_contacts');
+  const project = projectFor(state, principal, ctx.params.project_id, 'edit_contacts');
   if (!mayOnContact(state, principal, contact, 'edit_contacts')) throw denied(principal);
   if (contact.project_ids.length <= 1) throw denied(principal);
   if (contact.project_ids.includes(project.id)) {

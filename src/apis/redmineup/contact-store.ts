@@ -1,28 +1,7 @@
 import { nowTimestamp, type User } from '../../redmine-family/index.js';
-import type { Contact } from './access.js';
 import type { ContactChanges } from './contact-input.js';
+import { type Contact, UNSET_CONTACT_FIELDS } from './records.js';
 import type { RedmineUpState } from './state.js';
-
-/** The attributes of a new contact that neither its author nor the request set. */
-export const UNSET_CONTACT_FIELDS = {
-  is_company: false,
-  first_name: '',
-  last_name: null,
-  middle_name: null,
-  company: null,
-  website: null,
-  skype_name: null,
-  birthday: null,
-  job_title: null,
-  background: null,
-  phone: null,
-  email: null,
-  visibility: 0,
-  assigned_to_id: null,
-  avatar_attachment_id: null,
-  address: null,
-  custom_values: {},
-} as const;
 
 /**
  * Stores a new contact from validated changes in the given projects (the first one is the project it was created

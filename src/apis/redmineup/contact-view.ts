@@ -1,14 +1,13 @@
 import { type RedminePrincipal, renderCustomValues } from '../../redmine-family/index.js';
-import { type Contact, canSeeContact, mayOnDeal } from './access.js';
+import { canSeeContact, mayOnDeal } from './access.js';
 import { renderAddress } from './address.js';
 import { renderDealSummary } from './deal-view.js';
 import { renderNoteSummary } from './note-view.js';
 import { crmAllowedTo } from './permissions.js';
+import { CONTACT_CUSTOM_FIELD_TYPE, type Contact } from './records.js';
 import { contactName, newestFirst, projectRef, type Ref, splitList, userRef } from './refs.js';
+import { type ContactIssue, type ContactJson, type IdName, withoutUndefined } from './schemas.js';
 import type { RedmineUpState } from './state.js';
-
-/** Custom fields of contacts are `contact` custom fields. */
-export const CONTACT_CUSTOM_FIELD_TYPE = 'contact';
 
 /** Associations `include` can add to a contact (`tickets` is RedmineUP's name for `issues`). */
 const INCLUDES = ['notes', 'contacts', 'deals', 'issues', 'tickets'] as const;
@@ -31,10 +30,12 @@ export function renderContact(
   principal: RedminePrincipal,
   contact: Contact,
   single: { include: ReadonlySet<string> } | undefined,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: contact.id };
-  if (contact.avatar_attachment_id !== null) out.avatar = { attachment_id: contact.avatar_attachment_id };
-  Object.assign(out, {
+): ContactJson {
+  const phones = splitList(contact.phone);
+  const emails = splitList(contact.email);
+  const out: ContactJson = {
+    id: contact.id,
+    avatar: contact.avatar_attachment_id === null ? undefined : { attachment_id: contact.avatar_attachment_id },
     is_company: contact.is_company,
     first_name: contact.first_name,
     last_name: contact.last_name,
@@ -45,79 +46,83 @@ export function renderContact(
     birthday: contact.birthday,
     job_title: contact.job_title,
     background: contact.background,
-  });
-  const author = userRef(state, contact.author_id);
-  if (author) out.author = author;
-  const assignee = userRef(state, contact.assigned_to_id);
-  if (assignee) out.assigned_to = assignee;
-  out.address = renderAddress(contact.address);
-  const phones = splitList(contact.phone);
-  if (phones.length > 0) out.phones = phones.map((number) => ({ number }));
-  const emails = splitList(contact.email);
-  if (emails.length > 0) out.emails = emails.map((address) => ({ address }));
-  out.tag_list = [...contact.tags];
-  const customFields = renderCustomValues(state, CONTACT_CUSTOM_FIELD_TYPE, contact.custom_values, principal);
-  if (customFields) out.custom_fields = customFields;
-  out.created_on = contact.created_on;
-  out.updated_on = contact.updated_on;
-  if (single) addSingleViewParts(state, principal, contact, single.include, out);
-  return out;
+    author: userRef(state, contact.author_id),
+    assigned_to: userRef(state, contact.assigned_to_id),
+    address: renderAddress(contact.address),
+    phones: phones.length > 0 ? phones.map((number) => ({ number })) : undefined,
+    emails: emails.length > 0 ? emails.map((address) => ({ address })) : undefined,
+    tag_list: [...contact.tags],
+    custom_fields: renderCustomValues(state, CONTACT_CUSTOM_FIELD_TYPE, contact.custom_values, principal),
+    created_on: contact.created_on,
+    updated_on: contact.updated_on,
+    ...(single ? singleViewParts(state, principal, contact, single.include) : {}),
+  };
+  return withoutUndefined(out);
 }
 
-function addSingleViewParts(
+/** The parts only the single view has: `projects` and the requested `include` sections that are not empty. */
+type SingleViewParts = Pick<ContactJson, 'projects' | 'notes' | 'contacts' | 'deals' | 'issues'>;
+
+function singleViewParts(
   state: RedmineUpState,
   principal: RedminePrincipal,
   contact: Contact,
   include: ReadonlySet<string>,
-  out: Record<string, unknown>,
-): void {
+): SingleViewParts {
   const projects = contact.project_ids.map((id) => projectRef(state, id)).filter((r): r is Ref => !!r);
-  if (projects.length > 0) out.projects = projects;
-  const section = (key: string, items: unknown[]) => {
-    if (items.length > 0) out[key] = items;
+  const parts: SingleViewParts = {
+    projects: nonEmpty(projects),
+    notes: include.has('notes')
+      ? nonEmpty(
+          state.notes
+            .all((n) => n.source_type === 'Contact' && n.source_id === contact.id)
+            .sort(newestFirst)
+            .map((n) => renderNoteSummary(state, n)),
+        )
+      : undefined,
+    contacts: include.has('contacts') && contact.is_company ? nonEmpty(people(state, principal, contact)) : undefined,
+    deals: include.has('deals')
+      ? nonEmpty(
+          state.deals
+            .all(
+              (d) =>
+                (d.contact_id === contact.id || d.related_contact_ids.includes(contact.id)) &&
+                mayOnDeal(state, principal, d, 'view_deals'),
+            )
+            .sort(newestFirst)
+            .map((d) => renderDealSummary(state, d)),
+        )
+      : undefined,
+    issues:
+      include.has('issues') || include.has('tickets') ? nonEmpty(linkedIssues(state, principal, contact)) : undefined,
   };
-  if (include.has('notes')) {
-    const notes = state.notes.all((n) => n.source_type === 'Contact' && n.source_id === contact.id);
-    section(
-      'notes',
-      notes.sort(newestFirst).map((n) => renderNoteSummary(state, n)),
-    );
-  }
-  if (include.has('contacts') && contact.is_company) {
-    const people = state.contacts.all(
-      (c) => !c.is_company && c.company === contact.first_name && canSeeContact(state, principal, c),
-    );
-    section(
-      'contacts',
-      people.map((c) => ({ id: c.id, name: contactName(c) })).sort((a, b) => a.name.localeCompare(b.name)),
-    );
-  }
-  if (include.has('deals')) {
-    const deals = state.deals.all(
-      (d) =>
-        (d.contact_id === contact.id || d.related_contact_ids.includes(contact.id)) &&
-        mayOnDeal(state, principal, d, 'view_deals'),
-    );
-    section(
-      'deals',
-      deals.sort(newestFirst).map((d) => renderDealSummary(state, d)),
-    );
-  }
-  if (include.has('issues') || include.has('tickets')) {
-    const issues = state.issues.all((i) => {
-      const project = state.projects.get(i.project_id);
-      return i.contact_ids.includes(contact.id) && !!project && crmAllowedTo(state, principal, project, 'view_issues');
-    });
-    section(
-      'issues',
-      issues.map((i) => ({
-        id: i.id,
-        subject: i.subject,
-        status: { ...i.status },
-        due_date: i.due_date,
-        created_on: i.created_on,
-        updated_on: i.updated_on,
-      })),
-    );
-  }
+  return withoutUndefined(parts);
+}
+
+/** The people of a company the caller can see, by name. */
+function people(state: RedmineUpState, principal: RedminePrincipal, company: Contact): IdName[] {
+  return state.contacts
+    .all((c) => !c.is_company && c.company === company.first_name && canSeeContact(state, principal, c))
+    .map((c) => ({ id: c.id, name: contactName(c) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The issues linked to the contact in projects where the caller may view issues. */
+function linkedIssues(state: RedmineUpState, principal: RedminePrincipal, contact: Contact): ContactIssue[] {
+  const issues = state.issues.all((i) => {
+    const project = state.projects.get(i.project_id);
+    return i.contact_ids.includes(contact.id) && !!project && crmAllowedTo(state, principal, project, 'view_issues');
+  });
+  return issues.map((i) => ({
+    id: i.id,
+    subject: i.subject,
+    status: { ...i.status },
+    due_date: i.due_date,
+    created_on: i.created_on,
+    updated_on: i.updated_on,
+  }));
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
 }

@@ -1,30 +1,35 @@
-import type { FamilyContext } from '../../redmine-family/index.js';
-import type { HandlerResult } from '../../server/types.js';
-import type { RedmineUpState } from './state.js';
-
 /**
- * The result of an operation that returns contacts. A contact's JSON and XML forms differ in more than syntax:
- * JSON `tag_list` is an array of names, XML `<tag_list>` one text joined with ", " (Redmine's `TagList#to_s`), so
- * the documents describe them with two schemas (`Contact`, `ContactXml`). For `.xml` the pipeline serialises and
- * validates `xmlBody`, the same body with every `tag_list` joined.
+ * A contact's JSON and XML forms differ in more than syntax: JSON `tag_list` is an array of names, XML
+ * `<tag_list>` one text joined with ", " (Redmine's `TagList#to_s`), so the documents describe them with two
+ * schemas (`Contact`, `ContactXml`). For `.xml` the pipeline serialises and validates `xmlBody`: the same typed body
+ * with every `tag_list` joined.
  */
-export function contactResult(
-  ctx: FamilyContext<RedmineUpState>,
-  status: number,
-  body: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): HandlerResult {
-  return { status, headers, body, xmlBody: ctx.format === 'xml' ? xmlTagLists(body) : undefined };
+
+/** What the XML form changes in a contact: `tag_list`. */
+interface Tagged {
+  tag_list: readonly string[];
 }
 
-/** A copy of a contact body (single or list) with each contact's `tag_list` as XML text. */
-export function xmlTagLists(body: Record<string, unknown>): Record<string, unknown> {
-  const join = (contact: unknown) => {
-    const c = contact as Record<string, unknown>;
-    return Array.isArray(c.tag_list) ? { ...c, tag_list: c.tag_list.join(', ') } : c;
+/** A contact with `tag_list` as XML text. */
+export type XmlTagged<C extends Tagged> = Omit<C, 'tag_list'> & { tag_list: string };
+
+/** A contact in its XML form (`ContactXml` for a `Contact`). */
+export function xmlContact<C extends Tagged>(contact: C): XmlTagged<C> {
+  return { ...contact, tag_list: contact.tag_list.join(', ') };
+}
+
+/** A single-contact body with the contact's `tag_list` as XML text. */
+export function xmlTagLists<B extends { contact: Tagged }>(
+  body: B,
+): Omit<B, 'contact'> & { contact: XmlTagged<B['contact']> };
+/** A contact list body with each contact's `tag_list` as XML text. */
+export function xmlTagLists<B extends { contacts: Tagged[] }>(
+  body: B,
+): Omit<B, 'contacts'> & { contacts: XmlTagged<B['contacts'][number]>[] };
+export function xmlTagLists(body: { contact?: Tagged; contacts?: Tagged[] }): object {
+  return {
+    ...body,
+    ...(body.contact ? { contact: xmlContact(body.contact) } : {}),
+    ...(Array.isArray(body.contacts) ? { contacts: body.contacts.map(xmlContact) } : {}),
   };
-  const out = { ...body };
-  if (out.contact) out.contact = join(out.contact);
-  if (Array.isArray(out.contacts)) out.contacts = out.contacts.map(join);
-  return out;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Contact } from './access.js';
+import type { Contact } from './records.js';
 import { type Json, parseXml, startRedmineUp, type UpTestServer, xmlIssues } from './test-support.js';
 
 let srv: UpTestServer;

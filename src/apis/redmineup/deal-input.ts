@@ -5,11 +5,11 @@ import {
   readCustomFieldInput,
   ValidationErrors,
 } from '../../redmine-family/index.js';
-import type { Deal } from './access.js';
-import { DEAL_CUSTOM_FIELD_TYPE } from './deal-view.js';
+import type { LooseBody } from '../../server/typed-handlers.js';
 import {
   blank,
   boundedText,
+  decimalText,
   optionalDate,
   optionalId,
   optionalInt,
@@ -17,8 +17,12 @@ import {
   TEXT_MAX,
   text,
 } from './input-values.js';
-import type { DealRecord } from './records.js';
+import { DEAL_CUSTOM_FIELD_TYPE, type Deal, type DealRecord } from './records.js';
+import type { DealInput } from './schemas.js';
 import type { RedmineUpState } from './state.js';
+
+/** The `deal` attributes of a create or update body, as sent (any of them may be missing). */
+export type DealAttributes = LooseBody<DealInput>;
 
 /** Deal fields a create or update may change, after validation. */
 export type DealChanges = Partial<Omit<DealRecord, 'id' | 'project_id' | 'author_id' | 'created_on' | 'updated_on'>>;
@@ -35,7 +39,7 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  */
 export function validateDealAttributes(
   state: RedmineUpState,
-  attrs: Record<string, unknown>,
+  attrs: DealAttributes,
   existing: Deal | undefined,
   projectId: number,
 ): DealChanges {
@@ -94,7 +98,7 @@ export function validateDealAttributes(
   return changes;
 
   function reference(
-    input: Record<string, unknown>,
+    input: DealAttributes,
     key: 'category_id' | 'contact_id' | 'assigned_to_id',
     name: string,
     exists: (id: number) => boolean,
@@ -104,12 +108,6 @@ export function validateDealAttributes(
     if (id !== null && !exists(id)) errors.add(messages.invalid(name));
     else changes[key] = id;
   }
-}
-
-/** A decimal as Rails renders a `decimal(…, 2)` column: rounded to cents, at least one decimal (`"4800.0"`). */
-export function decimalText(value: string): string {
-  const fixed = Number(value).toFixed(2);
-  return fixed.replace(/(\.\d)0$/, '$1');
 }
 
 function label(key: string): string {

@@ -1,21 +1,21 @@
-import { type FamilyContext, type FamilyHandler, pagedListBody, paginate } from '../../redmine-family/index.js';
+import { pagedListBody, paginate } from '../../redmine-family/index.js';
 import { ApiError } from '../../server/errors.js';
-import { type Deal, mayOnDeal } from './access.js';
+import { mayOnDeal } from './access.js';
 import { renderDeal } from './deal-view.js';
+import type { UpContext, UpHandler, UpResult } from './operation.js';
 import { authorizeGlobal } from './permissions.js';
 import { projectFor } from './project-scope.js';
+import type { Deal } from './records.js';
 import { newestFirst } from './refs.js';
 import { parseIdFilter } from './short-filter.js';
-import type { RedmineUpState } from './state.js';
 
-type Ctx = FamilyContext<RedmineUpState>;
+type Ctx = UpContext<'listDeals'> | UpContext<'listProjectDeals'>;
 
 /** GET /deals: the visible deals, optionally in one project (`project_id`), filtered, newest first, one page. */
-export const listDeals: FamilyHandler<RedmineUpState> = (ctx: Ctx) => dealList(ctx, ctx.query.project_id);
+export const listDeals: UpHandler<'listDeals'> = (ctx) => dealList(ctx, ctx.query.project_id);
 
 /** GET /projects/{project_id}/deals: the same list in the project of the URL. */
-export const listProjectDeals: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
-  dealList(ctx, String(ctx.params.project_id));
+export const listProjectDeals: UpHandler<'listProjectDeals'> = (ctx) => dealList(ctx, ctx.params.project_id);
 
 /**
  * The deal list: 404 for an unknown project, 401/403 without "View deals" there (or anywhere, without a project),
@@ -23,7 +23,7 @@ export const listProjectDeals: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
  * is a short filter (`*`, `2`, `1|2`, `!3`). Further filters: `assigned_to_id` (short filter), `category_id`,
  * `search` (case-insensitive substring of the name).
  */
-function dealList(ctx: Ctx, projectParam: unknown) {
+function dealList(ctx: Ctx, projectParam: string | undefined): UpResult<'listDeals'> {
   const { state, principal } = ctx;
   const project = projectParam === undefined ? undefined : projectFor(state, principal, projectParam, 'view_deals');
   if (!project) authorizeGlobal(state, principal, 'view_deals');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Deal } from './access.js';
+import type { Deal } from './records.js';
 import { fieldId, type Json, locationId, parseXml, startRedmineUp, type UpTestServer, XML } from './test-support.js';
 
 let srv: UpTestServer;

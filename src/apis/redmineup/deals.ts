@@ -1,34 +1,29 @@
-import {
-  denied,
-  type FamilyContext,
-  type FamilyHandler,
-  nowTimestamp,
-  resourceAttributes,
-} from '../../redmine-family/index.js';
-import type { HandlerResult } from '../../server/types.js';
+import { denied, nowTimestamp } from '../../redmine-family/index.js';
 import { findDeal, mayOnDeal } from './access.js';
 import { validateDealAttributes } from './deal-input.js';
 import { renderDeal } from './deal-view.js';
+import { attributesOf } from './input-values.js';
+import type { UpContext, UpHandler, UpResult } from './operation.js';
 import { creationTarget } from './project-scope.js';
-import type { RedmineUpState } from './state.js';
-
-type Ctx = FamilyContext<RedmineUpState>;
 
 /** POST /deals: creates a deal in `deal.project_id`, else the top-level `project_id`. */
-export const createDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => createIn(ctx, undefined);
+export const createDeal: UpHandler<'createDeal'> = (ctx) => createIn(ctx, undefined);
 
 /** POST /projects/{project_id}/deals: the same, with the URL's project when the body names none. */
-export const createProjectDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) =>
-  createIn(ctx, String(ctx.params.project_id));
+export const createProjectDeal: UpHandler<'createProjectDeal'> = (ctx) => createIn(ctx, ctx.params.project_id);
 
 /**
  * Creates a deal: the project is found and authorized ("Add deals") first (404 / 403), then the attributes are
  * validated (422). New deals get the default status and, without a currency, the CRM default currency (USD).
  * 201 with the single view and `Location`.
  */
-function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
-  const { state, principal } = ctx;
-  const { user, attrs, project } = creationTarget(ctx, 'deal', urlProject, 'add_deals');
+function createIn(
+  ctx: UpContext<'createDeal'> | UpContext<'createProjectDeal'>,
+  urlProject: string | undefined,
+): UpResult<'createDeal'> {
+  const { state, principal, body } = ctx;
+  const attrs = attributesOf(body?.deal);
+  const { user, project } = creationTarget(ctx, [attrs.project_id, body?.project_id, urlProject], 'add_deals');
   const changes = validateDealAttributes(state, attrs, undefined, project.id);
   const now = nowTimestamp();
   const deal = state.transaction(() =>
@@ -62,7 +57,7 @@ function createIn(ctx: Ctx, urlProject: string | undefined): HandlerResult {
 }
 
 /** GET /deals/{id}: one deal; `include=notes` adds its notes when it has any. */
-export const getDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const getDeal: UpHandler<'getDeal'> = (ctx) => {
   const deal = findDeal(ctx.state, ctx.principal, ctx.params.deal_id);
   const raw = ctx.rawQuery.include;
   const includeNotes = (Array.isArray(raw) ? raw : [raw ?? '']).some((v) =>
@@ -72,11 +67,11 @@ export const getDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
 };
 
 /** PUT /deals/{id}: needs "Edit deals" in the deal's project; `project_id` is not changed here; 204. */
-export const updateDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const updateDeal: UpHandler<'updateDeal'> = (ctx) => {
   const { state, principal } = ctx;
   const deal = findDeal(state, principal, ctx.params.deal_id);
   if (!mayOnDeal(state, principal, deal, 'edit_deals')) throw denied(principal);
-  const changes = validateDealAttributes(state, resourceAttributes(ctx.body, 'deal'), deal, deal.project_id);
+  const changes = validateDealAttributes(state, attributesOf(ctx.body?.deal), deal, deal.project_id);
   const current = deal as unknown as Record<string, unknown>;
   const changed = Object.entries(changes).some(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v));
   state.deals.update(deal.id, changed ? { ...changes, updated_on: nowTimestamp() } : changes);
@@ -84,7 +79,7 @@ export const updateDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
 };
 
 /** DELETE /deals/{id}: needs "Delete deals" in the deal's project; deletes its notes too; 204. */
-export const deleteDeal: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const deleteDeal: UpHandler<'deleteDeal'> = (ctx) => {
   const { state, principal } = ctx;
   const deal = findDeal(state, principal, ctx.params.deal_id);
   if (!mayOnDeal(state, principal, deal, 'delete_deals')) throw denied(principal);

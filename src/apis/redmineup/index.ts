@@ -1,8 +1,10 @@
 import { createRedmineFamilyModule, type RedminePrincipal } from '../../redmine-family/index.js';
-import type { ApiModule, ModuleOptions } from '../../server/types.js';
+import type { RedmineFamilyModuleOptions } from '../../redmine-family/module.js';
+import type { ApiModule } from '../../server/types.js';
 import { loadBundledSpec } from '../../spec/load.js';
 import { withDefaultLimits } from '../../store/limits.js';
 import { redmineUpHandlers } from './handlers.js';
+import { seedCrm } from './seed.js';
 import { RedmineUpState } from './state.js';
 
 export { RedmineUpState } from './state.js';
@@ -12,12 +14,17 @@ export { RedmineUpState } from './state.js';
  * deal statuses and contact tags, plus the Redmine core subset — over the family's shared conventions, with state
  * seeded from `options.seed`.
  */
-export function createRedmineUpModule(options: ModuleOptions): ApiModule<RedmineUpState, RedminePrincipal> {
-  const state = new RedmineUpState({
-    seed: options.seed,
-    adminApiKey: options.adminApiKey,
-    limits: withDefaultLimits(options.limits),
-  });
+export function createRedmineUpModule(
+  options: RedmineFamilyModuleOptions,
+): ApiModule<RedmineUpState, RedminePrincipal> {
+  const state = new RedmineUpState(
+    {
+      seed: options.seed,
+      adminApiKey: options.adminApiKey,
+      limits: withDefaultLimits(options.limits),
+    },
+    seedCrm,
+  );
   state.reset();
   return createRedmineFamilyModule({
     id: 'redmineup',

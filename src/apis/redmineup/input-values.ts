@@ -80,3 +80,17 @@ export function boundedText(
   }
   return out;
 }
+
+/** A decimal as Rails renders a `decimal(…, 2)` column: rounded to cents, at least one decimal (`"4800.0"`). */
+export function decimalText(value: string): string {
+  const fixed = Number(value).toFixed(2);
+  return fixed.replace(/(\.\d)0$/, '$1');
+}
+
+/**
+ * The attributes of a body's resource (`contact`, `deal`, `note`, `project`), or `{}` when they are missing or not
+ * an object: Redmine then validates an empty record and answers with its "cannot be blank" messages.
+ */
+export function attributesOf<T extends object>(resource: T | null | undefined): Partial<T> {
+  return resource !== null && typeof resource === 'object' && !Array.isArray(resource) ? resource : {};
+}

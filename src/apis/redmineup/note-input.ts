@@ -6,11 +6,14 @@ import {
   readCustomFieldInput,
   ValidationErrors,
 } from '../../redmine-family/index.js';
-import type { Note } from './access.js';
+import type { LooseBody } from '../../server/typed-handlers.js';
 import { blank, boundedText, isIsoDate, optionalInt, STRING_MAX, TEXT_MAX } from './input-values.js';
-import { NOTE_CUSTOM_FIELD_TYPE } from './note-view.js';
-import type { NoteRecord, NoteType } from './records.js';
+import { NOTE_CUSTOM_FIELD_TYPE, type Note, type NoteRecord, type NoteType } from './records.js';
+import type { NoteInput } from './schemas.js';
 import type { RedmineUpState } from './state.js';
+
+/** The `note` attributes of a create or update body, as sent (any of them may be missing). */
+export type NoteAttributes = LooseBody<NoteInput>;
 
 /** Note fields a create or update may change, after validation. */
 export type NoteChanges = Partial<Pick<NoteRecord, 'subject' | 'content' | 'type_id' | 'custom_values' | 'created_on'>>;
@@ -23,7 +26,7 @@ export type NoteChanges = Partial<Pick<NoteRecord, 'subject' | 'content' | 'type
  */
 export function validateNoteAttributes(
   state: RedmineUpState,
-  attrs: Record<string, unknown>,
+  attrs: NoteAttributes,
   existing: Note | undefined,
 ): NoteChanges {
   const errors = new ValidationErrors();

@@ -1,19 +1,20 @@
 import { type RedminePrincipal, renderCustomValues } from '../../redmine-family/index.js';
-import type { Note } from './access.js';
+import { NOTE_CUSTOM_FIELD_TYPE, type Note } from './records.js';
 import { contactName, userRef } from './refs.js';
+import { type NoteJson, type NoteSummary, withoutUndefined } from './schemas.js';
 import type { RedmineUpState } from './state.js';
 
-/** Custom fields of notes are `contact_note` custom fields. */
-export const NOTE_CUSTOM_FIELD_TYPE = 'contact_note';
-
 /** A note as embedded with `include=notes`: no subject, source or custom fields. */
-export function renderNoteSummary(state: RedmineUpState, note: Note): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: note.id, content: note.content, type_id: note.type_id };
-  const author = userRef(state, note.author_id);
-  if (author) out.author = author;
-  out.created_on = note.created_on;
-  out.updated_on = note.updated_on;
-  return out;
+export function renderNoteSummary(state: RedmineUpState, note: Note): NoteSummary {
+  const out: NoteSummary = {
+    id: note.id,
+    content: note.content,
+    type_id: note.type_id,
+    author: userRef(state, note.author_id),
+    created_on: note.created_on,
+    updated_on: note.updated_on,
+  };
+  return withoutUndefined(out);
 }
 
 /**
@@ -21,20 +22,20 @@ export function renderNoteSummary(state: RedmineUpState, note: Note): Record<str
  * custom_fields (when note custom fields exist), created_on, updated_on.
  * @see redmine_contacts app/views/notes/show.api.rsb
  */
-export function renderNote(state: RedmineUpState, principal: RedminePrincipal, note: Note): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: note.id };
+export function renderNote(state: RedmineUpState, principal: RedminePrincipal, note: Note): NoteJson {
   const name = sourceName(state, note);
-  if (name !== undefined) out.source = { id: note.source_id, name, type: note.source_type };
-  out.subject = note.subject;
-  out.content = note.content;
-  out.type_id = note.type_id;
-  const author = userRef(state, note.author_id);
-  if (author) out.author = author;
-  const customFields = renderCustomValues(state, NOTE_CUSTOM_FIELD_TYPE, note.custom_values, principal);
-  if (customFields) out.custom_fields = customFields;
-  out.created_on = note.created_on;
-  out.updated_on = note.updated_on;
-  return out;
+  const out: NoteJson = {
+    id: note.id,
+    source: name === undefined ? undefined : { id: note.source_id, name, type: note.source_type },
+    subject: note.subject,
+    content: note.content,
+    type_id: note.type_id,
+    author: userRef(state, note.author_id),
+    custom_fields: renderCustomValues(state, NOTE_CUSTOM_FIELD_TYPE, note.custom_values, principal),
+    created_on: note.created_on,
+    updated_on: note.updated_on,
+  };
+  return withoutUndefined(out);
 }
 
 function sourceName(state: RedmineUpState, note: Note): string | undefined {

@@ -1,23 +1,14 @@
-import {
-  denied,
-  type FamilyContext,
-  type FamilyHandler,
-  isPlainObject,
-  nowTimestamp,
-  type RedminePrincipal,
-  resourceAttributes,
-} from '../../redmine-family/index.js';
+import { denied, nowTimestamp, type RedminePrincipal } from '../../redmine-family/index.js';
 import { ApiError } from '../../server/errors.js';
 import { findContact, findDeal, findNote, mayChangeNote, noteProjectIds } from './access.js';
-import { blank } from './input-values.js';
+import { attributesOf, blank } from './input-values.js';
 import { validateNoteAttributes } from './note-input.js';
 import { renderNote } from './note-view.js';
+import type { UpHandler } from './operation.js';
 import { allowedInAny } from './permissions.js';
 import { projectFor } from './project-scope.js';
 import type { NoteRecord } from './records.js';
 import type { RedmineUpState } from './state.js';
-
-type Ctx = FamilyContext<RedmineUpState>;
 
 /**
  * POST /notes: a note on the contact or deal named by `source_type` and `source_id` (inside `note` or at the top
@@ -25,13 +16,12 @@ type Ctx = FamilyContext<RedmineUpState>;
  * of the source's projects; an unknown or invisible source is 404 / 403. The author is the caller; 201 + Location.
  * @see redmine_contacts app/controllers/notes_controller.rb create
  */
-export const createNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
-  const { state, principal } = ctx;
+export const createNote: UpHandler<'createNote'> = (ctx) => {
+  const { state, principal, body } = ctx;
   const user = principal.user;
   if (!user) throw new ApiError('UNAUTHORIZED');
-  const body = isPlainObject(ctx.body) ? ctx.body : {};
-  const attrs = resourceAttributes(ctx.body, 'note');
-  const pick = (key: string) => (blank(attrs[key]) ? body[key] : attrs[key]);
+  const attrs = attributesOf(body?.note);
+  const pick = (key: 'project_id' | 'source_type' | 'source_id') => (blank(attrs[key]) ? body?.[key] : attrs[key]);
   const rawProject = pick('project_id');
   const project = blank(rawProject) ? undefined : projectFor(state, principal, rawProject, 'add_notes');
   const source = findSource(state, principal, pick('source_type'), pick('source_id'));
@@ -59,17 +49,17 @@ export const createNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
 };
 
 /** GET /notes/{id}: one note with its source; 403/401 when the caller cannot see the source. */
-export const getNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const getNote: UpHandler<'getNote'> = (ctx) => {
   const note = findNote(ctx.state, ctx.principal, ctx.params.note_id);
   return { status: 200, body: { note: renderNote(ctx.state, ctx.principal, note) } };
 };
 
 /** PUT /notes/{id}: needs "Edit notes" (or "Edit own notes" for the author); the source cannot change; 204. */
-export const updateNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const updateNote: UpHandler<'updateNote'> = (ctx) => {
   const { state, principal } = ctx;
   const note = findNote(state, principal, ctx.params.note_id);
   if (!mayChangeNote(state, principal, note, 'edit')) throw denied(principal);
-  const changes = validateNoteAttributes(state, resourceAttributes(ctx.body, 'note'), note);
+  const changes = validateNoteAttributes(state, attributesOf(ctx.body?.note), note);
   const changed = Object.entries(changes).some(
     ([k, v]) => JSON.stringify((note as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
   );
@@ -78,7 +68,7 @@ export const updateNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
 };
 
 /** DELETE /notes/{id}: needs "Delete notes" (or "Delete own notes" for the author); 204. */
-export const deleteNote: FamilyHandler<RedmineUpState> = (ctx: Ctx) => {
+export const deleteNote: UpHandler<'deleteNote'> = (ctx) => {
   const { state, principal } = ctx;
   const note = findNote(state, principal, ctx.params.note_id);
   if (!mayChangeNote(state, principal, note, 'delete')) throw denied(principal);

@@ -1,12 +1,9 @@
 import {
   denied,
-  type FamilyContext,
   findVisibleProject,
-  isPlainObject,
   type Project,
   type RedmineFamilyState,
   type RedminePrincipal,
-  resourceAttributes,
   type User,
 } from '../../redmine-family/index.js';
 import { ApiError } from '../../server/errors.js';
@@ -52,29 +49,22 @@ export function projectsFor(
 /** Where a POST of a CRM record goes, as {@link creationTarget} finds it. */
 export interface CreationTarget {
   user: User;
-  /** The attributes under the resource key of the body (`contact`, `deal`). */
-  attrs: Record<string, unknown>;
-  /** The whole body, or `{}` when it is not an object. */
-  body: Record<string, unknown>;
   project: Project;
 }
 
 /**
- * The first step of the plugin's `create` actions: an anonymous caller gets 401; the project is
- * `<resource>.project_id`, else the top-level `project_id`, else the URL's (`/projects/{id}/...`), found and
- * authorized for `permission` (404 / 403) before any attribute is validated.
+ * The first step of the plugin's `create` actions: an anonymous caller gets 401; the project is the first
+ * non-blank of `candidates` (`<resource>.project_id`, the top-level `project_id`, the URL's `/projects/{id}/...`),
+ * found and authorized for `permission` (404 / 403) before any attribute is validated.
  */
 export function creationTarget(
-  ctx: FamilyContext<RedmineFamilyState>,
-  resource: string,
-  urlProject: string | undefined,
+  ctx: { state: RedmineFamilyState; principal: RedminePrincipal },
+  candidates: readonly unknown[],
   permission: string,
 ): CreationTarget {
   const { state, principal } = ctx;
   const user = principal.user;
   if (!user) throw new ApiError('UNAUTHORIZED');
-  const body = isPlainObject(ctx.body) ? ctx.body : {};
-  const attrs = resourceAttributes(ctx.body, resource);
-  const rawProject = [attrs.project_id, body.project_id, urlProject].find((v) => !blank(v));
-  return { user, attrs, body, project: projectFor(state, principal, rawProject, permission) };
+  const rawProject = candidates.find((v) => !blank(v));
+  return { user, project: projectFor(state, principal, rawProject, permission) };
 }

@@ -3,6 +3,7 @@
  * Redmine API strings (`2024-01-08T09:00:00Z`), dates `YYYY-MM-DD`; custom values are keyed by custom field id.
  */
 import type { CustomValues } from '../../redmine-family/index.js';
+import type { DeepReadonly } from '../../store/freeze.js';
 
 /** Contact visibility: 0 project (members of its projects), 1 public, 2 private (author and assignee). */
 export type Visibility = 0 | 1 | 2;
@@ -132,3 +133,38 @@ export interface CrmIssueRecord {
   created_on: string;
   updated_on: string;
 }
+
+/** A stored contact as the state hands it out (read-only). */
+export type Contact = DeepReadonly<ContactRecord>;
+/** A stored deal as the state hands it out (read-only). */
+export type Deal = DeepReadonly<DealRecord>;
+/** A stored note as the state hands it out (read-only). */
+export type Note = DeepReadonly<NoteRecord>;
+
+/** Custom fields of contacts are `contact` custom fields. */
+export const CONTACT_CUSTOM_FIELD_TYPE = 'contact';
+/** Custom fields of deals are `deal` custom fields. */
+export const DEAL_CUSTOM_FIELD_TYPE = 'deal';
+/** Custom fields of notes are `contact_note` custom fields. */
+export const NOTE_CUSTOM_FIELD_TYPE = 'contact_note';
+
+/** The attributes of a new contact that neither its author nor the request set. */
+export const UNSET_CONTACT_FIELDS = {
+  is_company: false,
+  first_name: '',
+  last_name: null,
+  middle_name: null,
+  company: null,
+  website: null,
+  skype_name: null,
+  birthday: null,
+  job_title: null,
+  background: null,
+  phone: null,
+  email: null,
+  visibility: 0,
+  assigned_to_id: null,
+  avatar_attachment_id: null,
+  address: null,
+  custom_values: {},
+} as const;

@@ -1,12 +1,10 @@
 import { userName } from '../../redmine-family/index.js';
-import type { Contact } from './access.js';
+import type { Contact } from './records.js';
+import type { IdName } from './schemas.js';
 import type { RedmineUpState } from './state.js';
 
 /** An `{id, name}` reference. */
-export interface Ref {
-  id: number;
-  name: string;
-}
+export type Ref = IdName;
 
 /** A user reference, or undefined for a missing user (the key is then left out). */
 export function userRef(state: RedmineUpState, id: number | null): Ref | undefined {

@@ -1,6 +1,6 @@
-import { decimalText } from './deal-input.js';
+import { decimalText } from './input-values.js';
 import type { NoteType } from './records.js';
-import type { SeedContext } from './seed.js';
+import type { SeedContext } from './seed-context.js';
 import { CURRENCIES, DEAL_TOPICS, ISSUE_STATUSES, ISSUE_SUBJECTS, NOTE_SUBJECTS, NOTE_TEXTS } from './seed-data.js';
 
 const DEALS = 18;

@@ -1,8 +1,7 @@
 import { shuffled } from '../../redmine-family/seed-data.js';
 import { mergeAddress } from './address.js';
-import { UNSET_CONTACT_FIELDS } from './contact-store.js';
-import type { ContactRecord, Visibility } from './records.js';
-import type { SeedContext } from './seed.js';
+import { type ContactRecord, UNSET_CONTACT_FIELDS, type Visibility } from './records.js';
+import type { SeedContext } from './seed-context.js';
 import {
   COMPANIES,
   COMPANY_BACKGROUNDS,

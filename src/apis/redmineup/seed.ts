@@ -1,28 +1,11 @@
-import { CUSTOM_FIELD_DEFAULTS, formatTimestamp } from '../../redmine-family/index.js';
+import { CUSTOM_FIELD_DEFAULTS } from '../../redmine-family/index.js';
 import type { Rng } from '../../store/prng.js';
 import { grantCrmPermissions } from './permissions.js';
 import { seedDeals, seedIssues, seedNotes } from './seed-activity.js';
 import { seedContacts } from './seed-contacts.js';
+import { seedContext } from './seed-context.js';
 import { TAGS } from './seed-data.js';
 import type { RedmineUpState } from './state.js';
-
-const DAY = 86_400_000;
-/** CRM data starts a few days after the seeded projects, independent of the clock. */
-const EPOCH = Date.UTC(2024, 0, 20, 9, 0, 0);
-
-/** What the CRM seeders share: the state, the generator, a clock and the seeded users and projects. */
-export interface SeedContext {
-  state: RedmineUpState;
-  rng: Rng;
-  /** A timestamp `days` after the CRM epoch, at a random time of the working day. */
-  at(days: number): string;
-  /** A date (`YYYY-MM-DD`) `days` after the CRM epoch. */
-  date(days: number): string;
-  /** Active user ids: administrator, jsmith, then the other member. */
-  users: number[];
-  /** Project ids in seed order (see `seedCore`). */
-  projects: number[];
-}
 
 /**
  * Seeds the CRM on top of the Redmine core: CRM permissions on the roles, contact / deal / note custom fields,
@@ -31,14 +14,7 @@ export interface SeedContext {
  */
 export function seedCrm(state: RedmineUpState, rng: Rng): void {
   grantCrmPermissions(state);
-  const ctx: SeedContext = {
-    state,
-    rng,
-    at: (days) => formatTimestamp(EPOCH + days * DAY + rng.int(0, 8 * 3600) * 1000),
-    date: (days) => formatTimestamp(EPOCH + days * DAY).slice(0, 10),
-    users: state.users.all((u) => u.status === 1).map((u) => u.id),
-    projects: state.projects.all().map((p) => p.id),
-  };
+  const ctx = seedContext(state, rng);
   seedCustomFields(state);
   const statuses: [string, 0 | 1 | 2, number | null][] = [
     ['Pending', 0, 0xaaaaaa],

@@ -1,4 +1,4 @@
-import { RedmineFamilyState } from '../../redmine-family/index.js';
+import { type FamilyStateOptions, RedmineFamilyState } from '../../redmine-family/index.js';
 import { CORE_RECORD_SCHEMAS, CUSTOM_VALUES } from '../../redmine-family/record-schemas.js';
 import type { Rng } from '../../store/prng.js';
 import { field, type RecordSchemas, recordSchema } from '../../store/record-check.js';
@@ -12,11 +12,14 @@ import type {
   NoteRecord,
   TagRecord,
 } from './records.js';
-import { seedCrm } from './seed.js';
+
+/** Seeds the CRM collections of a state whose Redmine core is seeded already (`seedCrm` in `seed.ts`). */
+export type CrmSeeder = (state: RedmineUpState, rng: Rng) => void;
 
 /**
  * The RedmineUP state: the Redmine core of the family plus the CRM collections (contacts, tags, notes, deals, deal
  * statuses and categories, and the issues linked to contacts). Export, import, reset and rollback cover them all.
+ * `reset()` seeds the core, then the CRM with the seeder the module passes in.
  */
 export class RedmineUpState extends RedmineFamilyState {
   readonly contacts = this.db.define<ContactRecord>('contacts');
@@ -27,9 +30,16 @@ export class RedmineUpState extends RedmineFamilyState {
   readonly deals = this.db.define<DealRecord>('deals');
   readonly issues = this.db.define<CrmIssueRecord>('contact_issues');
 
+  constructor(
+    options: FamilyStateOptions,
+    private readonly seedCrm: CrmSeeder,
+  ) {
+    super(options);
+  }
+
   protected override seed(rng: Rng): void {
     super.seed(rng);
-    seedCrm(this, rng);
+    this.seedCrm(this, rng);
   }
 
   protected override recordSchemas(): RecordSchemas {
