@@ -1,8 +1,8 @@
+import type { FamilyCollections } from './collections.js';
 import { CUSTOM_FIELD_DEFAULTS } from './records.js';
-import type { RedmineFamilyState } from './state.js';
 
 /** Redmine's default reference data (`redmine:load_default_data`, English): roles, trackers, priorities, … */
-export function seedReferenceData(state: RedmineFamilyState): void {
+export function seedReferenceData(state: FamilyCollections): void {
   const view = ['view_project', 'view_issues', 'view_files'];
   state.roles.insert({ id: 1, name: 'Non member', builtin: 1, permissions: view });
   state.roles.insert({ id: 2, name: 'Anonymous', builtin: 2, permissions: view });

@@ -1,4 +1,5 @@
 import type { Rng } from '../store/prng.js';
+import type { FamilyCollections } from './collections.js';
 import {
   ADMIN_LOGIN,
   ADMIN_PASSWORD,
@@ -19,7 +20,6 @@ import {
   slug,
 } from './seed-data.js';
 import { seedReferenceData } from './seed-reference.js';
-import type { RedmineFamilyState } from './state.js';
 import { formatTimestamp } from './time.js';
 
 const DAY = 86_400_000;
@@ -43,7 +43,7 @@ const LAYOUT: { isPublic: boolean; jsmithRole?: number; otherRole?: number; pare
  * a closed project. jsmith is Manager of the first public project and Developer of the first private one. Names,
  * descriptions and custom values vary with the seed; the layout does not.
  */
-export function seedCore(state: RedmineFamilyState, rng: Rng): void {
+export function seedCore(state: FamilyCollections, rng: Rng): void {
   seedReferenceData(state);
   const at = (days: number) => formatTimestamp(EPOCH + days * DAY + rng.int(0, 8 * 3600) * 1000);
   const adminKey = state.options.adminApiKey ?? DEFAULT_ADMIN_API_KEY;
