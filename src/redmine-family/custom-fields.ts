@@ -1,9 +1,13 @@
+import type { components } from '../generated/redmine.js';
 import type { DeepReadonly } from '../store/freeze.js';
 import { isAdmin, type RedminePrincipal } from './principal.js';
 import type { CustomFieldRecord, CustomValues } from './records.js';
 import type { RedmineFamilyState } from './state.js';
 
-/** A custom field value as rendered on a customized object (`render_api_custom_values`). */
+/** The document's custom field value of a customized object. */
+type CustomFieldValue = components['schemas']['CustomFieldValue'];
+
+/** A custom field value as rendered on a customized object (`render_api_custom_values`); a `CustomFieldValue`. */
 export interface CustomFieldValueOut {
   id: number;
   name: string;
@@ -28,14 +32,20 @@ export function renderCustomValues(
   if (fields.length === 0) return undefined;
   return fields.map((f) => {
     const v = values?.[String(f.id)];
-    if (f.multiple) return { id: f.id, name: f.name, multiple: true, value: Array.isArray(v) ? [...v] : v ? [v] : [] };
+    if (f.multiple) {
+      const value = Array.isArray(v) ? [...v] : v ? [v] : [];
+      return { id: f.id, name: f.name, multiple: true, value } satisfies CustomFieldValue;
+    }
     return {
       id: f.id,
       name: f.name,
       value: Array.isArray(v) ? (v[0] ?? null) : ((v as string | null | undefined) ?? null),
-    };
+    } satisfies CustomFieldValue;
   });
 }
+
+/** A custom field definition as `GET /custom_fields` renders it. */
+export type CustomFieldDefinitionView = components['schemas']['CustomField'];
 
 /**
  * A custom field definition as `GET /custom_fields` renders it: possible values for fields with choices, trackers
@@ -45,8 +55,24 @@ export function renderCustomValues(
 export function renderCustomFieldDefinition(
   state: RedmineFamilyState,
   field: DeepReadonly<CustomFieldRecord>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+): CustomFieldDefinitionView {
+  const options =
+    field.field_format === 'bool'
+      ? [
+          { value: '1', label: 'Yes' },
+          { value: '0', label: 'No' },
+        ]
+      : field.possible_values.map((v) => ({ value: v, label: v }));
+  const possible: Pick<CustomFieldDefinitionView, 'possible_values'> =
+    options.length > 0 ? { possible_values: options } : {};
+  const issue: Pick<CustomFieldDefinitionView, 'trackers' | 'roles'> =
+    field.customized_type === 'issue'
+      ? {
+          trackers: field.tracker_ids.map((id) => ({ id, name: state.trackers.get(id)?.name ?? '' })),
+          roles: field.role_ids.map((id) => ({ id, name: state.roles.get(id)?.name ?? '' })),
+        }
+      : {};
+  return {
     id: field.id,
     name: field.name,
     customized_type: field.customized_type,
@@ -60,18 +86,7 @@ export function renderCustomFieldDefinition(
     multiple: field.multiple,
     default_value: field.default_value,
     visible: field.visible,
+    ...possible,
+    ...issue,
   };
-  const options =
-    field.field_format === 'bool'
-      ? [
-          { value: '1', label: 'Yes' },
-          { value: '0', label: 'No' },
-        ]
-      : field.possible_values.map((v) => ({ value: v, label: v }));
-  if (options.length > 0) out.possible_values = options;
-  if (field.customized_type === 'issue') {
-    out.trackers = field.tracker_ids.map((id) => ({ id, name: state.trackers.get(id)?.name ?? '' }));
-    out.roles = field.role_ids.map((id) => ({ id, name: state.roles.get(id)?.name ?? '' }));
-  }
-  return out;
 }

@@ -4,11 +4,25 @@ import type { Schema } from '../server/operations.js';
 import type { RoutedRequest } from '../server/types.js';
 import { attributeLabel, messages } from './messages.js';
 
+/** The resource keys of a request body type (any key of an untyped body). */
+export type ResourceKey<B> = unknown extends B ? string : keyof NonNullable<B> & string;
+
+/** The attributes under `K` of a (loose) request body type `B`, any of them possibly missing; untyped: a record. */
+export type ResourceAttributes<B, K extends string> = unknown extends B
+  ? Record<string, unknown>
+  : AttributesOf<NonNullable<B>, K>;
+type AttributesOf<B, K extends string> = B extends unknown
+  ? K extends keyof B
+    ? Partial<Extract<NonNullable<B[K]>, object>>
+    : never
+  : never;
+
 /**
  * The attributes of the resource in a request body (`{"project": {...}}` → `{...}`), or `{}` when the body or the
  * key is missing or not an object: Redmine then validates an empty object and answers with "cannot be blank"
- * messages.
+ * messages. A typed (loose) body gives its resource's attribute type.
  */
+export function resourceAttributes<B, K extends ResourceKey<B>>(body: B, key: K): ResourceAttributes<B, K>;
 export function resourceAttributes(body: unknown, key: string): Record<string, unknown> {
   if (!isPlainObject(body)) return {};
   const attrs = body[key];
@@ -16,7 +30,7 @@ export function resourceAttributes(body: unknown, key: string): Record<string, u
 }
 
 /** True when an attribute was sent (even as null or ""). */
-export function has(attrs: Record<string, unknown>, key: string): boolean {
+export function has<T extends object>(attrs: T, key: keyof T & string): boolean {
   return Object.hasOwn(attrs, key);
 }
 

@@ -1,3 +1,5 @@
+import type { components } from '../generated/redmine.js';
+import type { LooseBody } from '../server/typed-handlers.js';
 import { allowedTo, type Project } from './access.js';
 import { applyCustomFieldInput, readCustomFieldInput } from './custom-field-values.js';
 import { has } from './input.js';
@@ -12,6 +14,9 @@ export type ProjectChanges = Partial<Omit<ProjectRecord, 'id' | 'created_on' | '
   enabled_module_names?: string[];
 };
 
+/** The attributes of a project create or update body as the handler gets them (any of them may be missing). */
+export type ProjectAttributes = LooseBody<components['schemas']['ProjectInput']>;
+
 const IDENTIFIER_MAX = 100;
 /**
  * The description is a text column, which Redmine does not validate; the mock bounds it at 65,535 characters, the
@@ -20,6 +25,8 @@ const IDENTIFIER_MAX = 100;
 const DESCRIPTION_MAX = 65_535;
 const IDENTIFIER_FORMAT = /^(?!\d+$)[a-z0-9\-_]*$/;
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** A reference sent as null or "" (a form's empty field): it unsets the association. */
+const unset = (v: unknown) => v === null || v === '';
 
 /**
  * Validates the attributes of a project create (`existing` undefined) or update, with Redmine's rules and messages
@@ -31,7 +38,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 export function validateProjectAttributes(
   state: RedmineFamilyState,
   principal: RedminePrincipal,
-  attrs: Record<string, unknown>,
+  attrs: ProjectAttributes,
   existing: Project | undefined,
 ): ProjectChanges {
   const errors = new ValidationErrors();
@@ -63,14 +70,14 @@ export function validateProjectAttributes(
   if (has(attrs, 'default_assigned_to_id')) {
     changes.default_assigned_to_id = checkAssignee(state, attrs.default_assigned_to_id, existing, errors);
   }
-  if (has(attrs, 'default_version_id') && attrs.default_version_id !== null && attrs.default_version_id !== '') {
+  if (has(attrs, 'default_version_id') && !unset(attrs.default_version_id)) {
     errors.add(messages.invalid('Default version'));
   }
   errors.throwIfAny();
   if (typeof name === 'string') changes.name = name;
   if (creating) changes.identifier = id;
-  if (has(attrs, 'description')) changes.description = (attrs.description as string | null) ?? null;
-  if (has(attrs, 'homepage')) changes.homepage = (attrs.homepage as string | null) ?? '';
+  if (has(attrs, 'description')) changes.description = attrs.description ?? null;
+  if (has(attrs, 'homepage')) changes.homepage = attrs.homepage ?? '';
   if (typeof attrs.is_public === 'boolean') changes.is_public = attrs.is_public;
   if (typeof attrs.inherit_members === 'boolean') changes.inherit_members = attrs.inherit_members;
   if (Array.isArray(attrs.tracker_ids))
@@ -95,7 +102,7 @@ function checkParent(
   existing: Project | undefined,
   errors: ValidationErrors,
 ): number | null {
-  if (raw === null || raw === '') return null;
+  if (unset(raw)) return null;
   const parent = state.projects.get(Number(raw));
   const invalid = () => {
     errors.add(messages.invalid('Subproject of'));
@@ -120,7 +127,7 @@ function checkAssignee(
   existing: Project | undefined,
   errors: ValidationErrors,
 ): number | null {
-  if (raw === null || raw === '') return null;
+  if (unset(raw)) return null;
   const id = Number(raw);
   if (existing && state.memberships.find((m) => m.project_id === existing.id && m.user_id === id)) return id;
   errors.add(messages.invalid('Default assignee'));

@@ -1,3 +1,4 @@
+import type { components } from '../generated/redmine.js';
 import { type Project, rolesOn } from './access.js';
 import { renderCustomValues } from './custom-fields.js';
 import type { RedminePrincipal } from './principal.js';
@@ -19,6 +20,15 @@ export interface ProjectViewOptions {
   include: ReadonlySet<string>;
 }
 
+/** A project as the single view renders it. */
+export type ProjectView = components['schemas']['Project'];
+
+/** A project as a list renders it. */
+export type ProjectListItemView = components['schemas']['ProjectListItem'];
+
+/** The associations `include` adds, under their names (each one a key of the rendered project). */
+type IncludedAssociations = Partial<Pick<ProjectListItemView, ProjectInclude> & Pick<ProjectView, ProjectInclude>>;
+
 /**
  * A project in Redmine's field order: id, name, identifier, description, homepage (single only), parent, status,
  * is_public, inherit_members, default_assignee (single only), custom_fields (when project custom fields exist),
@@ -29,33 +39,70 @@ export function renderProject(
   state: RedmineFamilyState,
   principal: RedminePrincipal,
   project: Project,
+  options: ProjectViewOptions & { single: true },
+  canSee: (p: Project) => boolean,
+): ProjectView;
+export function renderProject(
+  state: RedmineFamilyState,
+  principal: RedminePrincipal,
+  project: Project,
+  options: ProjectViewOptions & { single: false },
+  canSee: (p: Project) => boolean,
+): ProjectListItemView;
+export function renderProject(
+  state: RedmineFamilyState,
+  principal: RedminePrincipal,
+  project: Project,
   options: ProjectViewOptions,
   canSee: (p: Project) => boolean,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+): ProjectView | ProjectListItemView {
+  const parentRecord = project.parent_id === null ? undefined : state.projects.get(project.parent_id);
+  const parent: Pick<ProjectListItemView, 'parent'> =
+    parentRecord && canSee(parentRecord) ? { parent: { id: parentRecord.id, name: parentRecord.name } } : {};
+  const customFields = renderCustomValues(state, 'project', project.custom_values, principal);
+  const custom: Pick<ProjectListItemView, 'custom_fields'> = customFields ? { custom_fields: customFields } : {};
+  const included: IncludedAssociations = {};
+  for (const name of PROJECT_INCLUDES) {
+    if (options.include.has(name)) included[name] = includeOf(state, principal, project, name);
+  }
+  if (!options.single) {
+    const item: ProjectListItemView = {
+      id: project.id,
+      name: project.name,
+      identifier: project.identifier,
+      description: project.description,
+      ...parent,
+      status: project.status,
+      is_public: project.is_public,
+      inherit_members: project.inherit_members,
+      ...custom,
+      ...included,
+      created_on: project.created_on,
+      updated_on: project.updated_on,
+    };
+    return item;
+  }
+  const user = project.default_assigned_to_id === null ? undefined : state.users.get(project.default_assigned_to_id);
+  const assignee: Pick<ProjectView, 'default_assignee'> = user
+    ? { default_assignee: { id: user.id, name: `${user.firstname} ${user.lastname}` } }
+    : {};
+  const single: ProjectView = {
     id: project.id,
     name: project.name,
     identifier: project.identifier,
     description: project.description,
+    homepage: project.homepage,
+    ...parent,
+    status: project.status,
+    is_public: project.is_public,
+    inherit_members: project.inherit_members,
+    ...assignee,
+    ...custom,
+    ...included,
+    created_on: project.created_on,
+    updated_on: project.updated_on,
   };
-  if (options.single) out.homepage = project.homepage;
-  const parent = project.parent_id === null ? undefined : state.projects.get(project.parent_id);
-  if (parent && canSee(parent)) out.parent = { id: parent.id, name: parent.name };
-  out.status = project.status;
-  out.is_public = project.is_public;
-  out.inherit_members = project.inherit_members;
-  if (options.single && project.default_assigned_to_id !== null) {
-    const user = state.users.get(project.default_assigned_to_id);
-    if (user) out.default_assignee = { id: user.id, name: `${user.firstname} ${user.lastname}` };
-  }
-  const customFields = renderCustomValues(state, 'project', project.custom_values, principal);
-  if (customFields) out.custom_fields = customFields;
-  for (const name of PROJECT_INCLUDES) {
-    if (options.include.has(name)) out[name] = includeOf(state, principal, project, name);
-  }
-  out.created_on = project.created_on;
-  out.updated_on = project.updated_on;
-  return out;
+  return single;
 }
 
 function includeOf(

@@ -1,4 +1,8 @@
+import type { components } from '../generated/redmine.js';
 import type { RedminePrincipal, User } from './principal.js';
+
+/** The current user as `/users/current` renders it. */
+export type UserView = components['schemas']['User'];
 
 /**
  * The current user as `/users/current` renders it, in Redmine's field order. `mail` and `status` are shown to the
@@ -6,24 +10,25 @@ import type { RedminePrincipal, User } from './principal.js';
  * server; `api_key` is always included for the current user.
  * @see redmine app/views/users/show.api.rsb
  */
-export function renderCurrentUser(principal: RedminePrincipal, user: User): Record<string, unknown> {
+export function renderCurrentUser(principal: RedminePrincipal, user: User): UserView {
   const own = principal.switchedBy === null;
-  const out: Record<string, unknown> = {
+  const mail: Pick<UserView, 'mail'> = own ? { mail: user.mail } : {};
+  const status: Pick<UserView, 'status'> = own ? { status: user.status } : {};
+  return {
     id: user.id,
     login: user.login,
     admin: user.admin,
     firstname: user.firstname,
     lastname: user.lastname,
+    ...mail,
+    created_on: user.created_on,
+    updated_on: user.updated_on,
+    last_login_on: user.last_login_on,
+    passwd_changed_on: user.passwd_changed_on,
+    twofa_scheme: null,
+    api_key: user.api_key,
+    ...status,
   };
-  if (own) out.mail = user.mail;
-  out.created_on = user.created_on;
-  out.updated_on = user.updated_on;
-  out.last_login_on = user.last_login_on;
-  out.passwd_changed_on = user.passwd_changed_on;
-  out.twofa_scheme = null;
-  out.api_key = user.api_key;
-  if (own) out.status = user.status;
-  return out;
 }
 
 /** A user's display name as Redmine's default format shows it (`firstname lastname`). */

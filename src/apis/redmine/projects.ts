@@ -1,14 +1,13 @@
+import type { operations } from '../../generated/redmine.js';
 import {
   allowedTo,
   canSeeProject,
   denied,
-  type FamilyContext,
-  type FamilyHandler,
+  type FamilyOperationHandler,
   findVisibleProject,
   isAdmin,
   pagedListBody,
   paginate,
-  type RedmineFamilyState,
   resourceAttributes,
 } from '../../redmine-family/index.js';
 import { validateProjectAttributes } from '../../redmine-family/project-attributes.js';
@@ -16,12 +15,10 @@ import { deleteProjectTree, insertProject, updateProjectRecord } from '../../red
 import { parseInclude, renderProject, treeOrder } from '../../redmine-family/project-view.js';
 import { ApiError } from '../../server/errors.js';
 
-type Ctx = FamilyContext<RedmineFamilyState>;
-
-const projectId = (ctx: Ctx) => String(ctx.params.project_id);
+type Handler<Id extends keyof operations> = FamilyOperationHandler<operations[Id]>;
 
 /** GET /projects: the active projects the caller can see, in tree order, one page. */
-export const listProjects: FamilyHandler = (ctx: Ctx) => {
+export const listProjects: Handler<'listProjects'> = (ctx) => {
   const { state, principal } = ctx;
   const canSee = (p: Parameters<typeof canSeeProject>[2]) => canSeeProject(state, principal, p);
   const visible = treeOrder(state.projects.all((p) => p.status === 1 && canSee(p)));
@@ -32,9 +29,9 @@ export const listProjects: FamilyHandler = (ctx: Ctx) => {
 };
 
 /** GET /projects/{id}: one project by id or identifier. */
-export const getProject: FamilyHandler = (ctx: Ctx) => {
+export const getProject: Handler<'getProject'> = (ctx) => {
   const { state, principal } = ctx;
-  const project = findVisibleProject(state, principal, projectId(ctx));
+  const project = findVisibleProject(state, principal, ctx.params.project_id);
   const include = parseInclude(ctx.rawQuery.include);
   const canSee = (p: typeof project) => canSeeProject(state, principal, p);
   return {
@@ -44,7 +41,7 @@ export const getProject: FamilyHandler = (ctx: Ctx) => {
 };
 
 /** POST /projects: administrators only (nobody else has the global "Create project" permission in the seed). */
-export const createProject: FamilyHandler = (ctx: Ctx) => {
+export const createProject: Handler<'createProject'> = (ctx) => {
   const { state, principal } = ctx;
   if (!isAdmin(principal)) throw denied(principal);
   const changes = validateProjectAttributes(state, principal, resourceAttributes(ctx.body, 'project'), undefined);
@@ -58,9 +55,9 @@ export const createProject: FamilyHandler = (ctx: Ctx) => {
 };
 
 /** PUT /projects/{id}: needs "Edit project" on the project; 204. */
-export const updateProject: FamilyHandler = (ctx: Ctx) => {
+export const updateProject: Handler<'updateProject'> = (ctx) => {
   const { state, principal } = ctx;
-  const project = findVisibleProject(state, principal, projectId(ctx));
+  const project = findVisibleProject(state, principal, ctx.params.project_id);
   if (!allowedTo(state, principal, project, 'edit_project')) throw denied(principal);
   const changes = validateProjectAttributes(state, principal, resourceAttributes(ctx.body, 'project'), project);
   updateProjectRecord(state, project, changes);
@@ -68,9 +65,9 @@ export const updateProject: FamilyHandler = (ctx: Ctx) => {
 };
 
 /** DELETE /projects/{id}: administrators only; deletes the subprojects too; 204. */
-export const deleteProject: FamilyHandler = (ctx: Ctx) => {
+export const deleteProject: Handler<'deleteProject'> = (ctx) => {
   const { state, principal } = ctx;
-  const project = findVisibleProject(state, principal, projectId(ctx));
+  const project = findVisibleProject(state, principal, ctx.params.project_id);
   if (!isAdmin(principal)) throw new ApiError('FORBIDDEN');
   deleteProjectTree(state, project);
   return { status: 204 };
