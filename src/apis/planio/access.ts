@@ -57,7 +57,10 @@ export function canCreateCompanies(state: PlanioState, principal: RedminePrincip
   return state.projects.all().some((p) => canManageIn(state, principal, p));
 }
 
-/** A numeric path id, or undefined (Rails' `find` of a non-numeric id is a 404). */
+/**
+ * A numeric path id, or undefined (Rails' `find` of a non-numeric id is a 404). Read from the raw path segment:
+ * the coerced `ctx.params` would also take `1e0` or ` 1` for 1.
+ */
 export function pathId(raw: string | undefined): number | undefined {
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
 }

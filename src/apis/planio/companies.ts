@@ -1,6 +1,6 @@
+import type { operations } from '../../generated/planio.js';
 import {
-  type FamilyContext,
-  type FamilyHandler,
+  type FamilyOperationHandler,
   findVisibleProject,
   pagedListBody,
   paginate,
@@ -13,11 +13,10 @@ import type { PlanioState } from './state.js';
 import { deleteCompanyRecord, insertCompany, updateCompanyRecord } from './store.js';
 import { byName, renderCompany } from './views.js';
 
-type Ctx = FamilyContext<PlanioState>;
-type PlanioHandler = FamilyHandler<PlanioState>;
+type Handler<Id extends keyof operations> = FamilyOperationHandler<operations[Id], PlanioState>;
 
 /** GET /companies: the companies the caller can see, by name, one page. */
-export const listCompanies: PlanioHandler = (ctx: Ctx) => {
+export const listCompanies: Handler<'listCompanies'> = (ctx) => {
   const { state, principal } = ctx;
   const visible = state.companies.all((c) => canSeeCompany(state, principal, c)).sort(byName);
   const page = paginate(visible, ctx.rawQuery);
@@ -26,9 +25,9 @@ export const listCompanies: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** GET /projects/{id}/companies: the companies associated with one visible project, by name, one page. */
-export const listProjectCompanies: PlanioHandler = (ctx: Ctx) => {
+export const listProjectCompanies: Handler<'listProjectCompanies'> = (ctx) => {
   const { state, principal } = ctx;
-  const project = findVisibleProject(state, principal, String(ctx.params.project_id));
+  const project = findVisibleProject(state, principal, ctx.params.project_id);
   const linked = state.companies.all((c) => c.project_ids.includes(project.id)).sort(byName);
   const page = paginate(linked, ctx.rawQuery);
   const items = page.items.map((c) => renderCompany(state, principal, c));
@@ -36,7 +35,7 @@ export const listProjectCompanies: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** GET /companies/{id}. */
-export const getCompany: PlanioHandler = (ctx: Ctx) => {
+export const getCompany: Handler<'getCompany'> = (ctx) => {
   const { state, principal } = ctx;
   const company = findVisibleCompany(state, principal, ctx.pathParams.company_id);
   return { status: 200, body: { company: renderCompany(state, principal, company) } };
@@ -46,7 +45,7 @@ export const getCompany: PlanioHandler = (ctx: Ctx) => {
  * POST /companies: administrators, and project members for companies associated with their projects (a
  * non-administrator must give at least one project, else 403). 201 with the company and its `Location`.
  */
-export const createCompany: PlanioHandler = (ctx: Ctx) => {
+export const createCompany: Handler<'createCompany'> = (ctx) => {
   const { state, principal } = ctx;
   if (!canCreateCompanies(state, principal)) throw new ApiError('FORBIDDEN');
   const changes = validateCompany(state, principal, resourceAttributes(ctx.body, 'company'), undefined);
@@ -60,7 +59,7 @@ export const createCompany: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** PUT /companies/{id}: changes the given attributes; 204. */
-export const updateCompany: PlanioHandler = (ctx: Ctx) => {
+export const updateCompany: Handler<'updateCompany'> = (ctx) => {
   const { state, principal } = ctx;
   const company = findVisibleCompany(state, principal, ctx.pathParams.company_id);
   requireManage(state, principal, company);
@@ -70,7 +69,7 @@ export const updateCompany: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** DELETE /companies/{id}: deletes the company and its contacts; 204. */
-export const deleteCompany: PlanioHandler = (ctx: Ctx) => {
+export const deleteCompany: Handler<'deleteCompany'> = (ctx) => {
   const { state, principal } = ctx;
   const company = findVisibleCompany(state, principal, ctx.pathParams.company_id);
   requireManage(state, principal, company);

@@ -1,3 +1,4 @@
+import type { components } from '../../generated/planio.js';
 import {
   applyCustomFieldInput,
   canSeeProject,
@@ -8,14 +9,23 @@ import {
   readCustomFieldInput,
   ValidationErrors,
 } from '../../redmine-family/index.js';
+import type { LooseBody } from '../../server/typed-handlers.js';
 import { type Company, canManageIn } from './access.js';
 import { readVisibleCustomFields } from './custom-input.js';
 import { blank, readMails, readPhones, readString, STRING_MAX } from './input-lists.js';
-import { COMPANY_FIELD_TYPE, type CompanyRecord } from './records.js';
+import { COMPANY_FIELD_TYPE, type CompanyRecord, type Country } from './records.js';
 import type { PlanioState } from './state.js';
 
 /** Company attributes a create or update sets, after validation. */
 export type CompanyChanges = Partial<Omit<CompanyRecord, 'id' | 'created_on' | 'updated_on'>>;
+
+/**
+ * The attributes of a company create or update body as the handler gets them: any of them may be missing, and
+ * `project_ids` may hold digit strings, which `planioInvalidBody` lets through for the handler to cast.
+ */
+export type CompanyAttributes = Omit<LooseBody<components['schemas']['CompanyInput']>, 'project_ids'> & {
+  project_ids?: unknown;
+};
 
 const ADDRESS_FIELDS = [
   ['address1', 'Address1'],
@@ -35,7 +45,7 @@ const ADDRESS_FIELDS = [
 export function validateCompany(
   state: PlanioState,
   principal: RedminePrincipal,
-  attrs: Record<string, unknown>,
+  attrs: CompanyAttributes,
   existing: Company | undefined,
 ): CompanyChanges {
   const errors = new ValidationErrors();
@@ -61,11 +71,12 @@ export function validateCompany(
   return changes;
 }
 
-function readCountry(state: PlanioState, raw: unknown, errors: ValidationErrors): string | null {
+function readCountry(state: PlanioState, raw: unknown, errors: ValidationErrors): Country | null {
   if (blank(raw)) return null;
   const name = String(raw);
-  if (!state.countries.has(name)) errors.add(messages.inclusion('Country'));
-  return name;
+  if (state.isCountry(name)) return name;
+  errors.add(messages.inclusion('Country'));
+  return null;
 }
 
 function readPriority(state: PlanioState, raw: unknown, errors: ValidationErrors): number | null {

@@ -1,3 +1,4 @@
+import type { components } from '../../generated/planio.js';
 import {
   applyCustomFieldInput,
   has,
@@ -6,6 +7,7 @@ import {
   readCustomFieldInput,
   ValidationErrors,
 } from '../../redmine-family/index.js';
+import type { LooseBody } from '../../server/typed-handlers.js';
 import type { Contact } from './access.js';
 import { readVisibleCustomFields } from './custom-input.js';
 import { blank, readMails, readPhones, readString, STRING_MAX } from './input-lists.js';
@@ -14,6 +16,9 @@ import type { PlanioState } from './state.js';
 
 /** Contact attributes a create or update sets, after validation. */
 export type ContactChanges = Partial<Omit<ContactRecord, 'id' | 'company_id' | 'created_on' | 'updated_on'>>;
+
+/** The attributes of a contact create or update body as the handler gets them (any of them may be missing). */
+export type ContactAttributes = LooseBody<components['schemas']['ContactInput']>;
 
 /**
  * Validates the attributes of a contact create (`existing` undefined) or update. Attributes left out keep their
@@ -24,7 +29,7 @@ export type ContactChanges = Partial<Omit<ContactRecord, 'id' | 'company_id' | '
 export function validateContact(
   state: PlanioState,
   principal: RedminePrincipal,
-  attrs: Record<string, unknown>,
+  attrs: ContactAttributes,
   existing: Contact | undefined,
 ): ContactChanges {
   const errors = new ValidationErrors();

@@ -1,6 +1,7 @@
+import type { operations } from '../../generated/planio.js';
 import {
   type FamilyContext,
-  type FamilyHandler,
+  type FamilyOperationHandler,
   pagedListBody,
   paginate,
   resourceAttributes,
@@ -11,13 +12,14 @@ import type { PlanioState } from './state.js';
 import { insertContact, updateContactRecord } from './store.js';
 import { renderContact } from './views.js';
 
-type Ctx = FamilyContext<PlanioState>;
-type PlanioHandler = FamilyHandler<PlanioState>;
+type Handler<Id extends keyof operations> = FamilyOperationHandler<operations[Id], PlanioState>;
 
-const companyOf = (ctx: Ctx) => findVisibleCompany(ctx.state, ctx.principal, ctx.pathParams.company_id);
+/** The company of the path, visible to the caller. */
+const companyOf = (ctx: Pick<FamilyContext<PlanioState>, 'state' | 'principal' | 'pathParams'>) =>
+  findVisibleCompany(ctx.state, ctx.principal, ctx.pathParams.company_id);
 
 /** GET /companies/{id}/contacts: the company's contacts by id, one page. */
-export const listCompanyContacts: PlanioHandler = (ctx: Ctx) => {
+export const listCompanyContacts: Handler<'listCompanyContacts'> = (ctx) => {
   const { state, principal } = ctx;
   const company = companyOf(ctx);
   const page = paginate(
@@ -29,7 +31,7 @@ export const listCompanyContacts: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** GET /companies/{id}/contacts/{contact_id}: 404 for a contact of another company. */
-export const getCompanyContact: PlanioHandler = (ctx: Ctx) => {
+export const getCompanyContact: Handler<'getCompanyContact'> = (ctx) => {
   const { state, principal } = ctx;
   const company = companyOf(ctx);
   const contact = findContact(state, company, ctx.pathParams.contact_id);
@@ -37,7 +39,7 @@ export const getCompanyContact: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** POST /companies/{id}/contacts: needs the right to manage the company; 201 with the contact and `Location`. */
-export const createCompanyContact: PlanioHandler = (ctx: Ctx) => {
+export const createCompanyContact: Handler<'createCompanyContact'> = (ctx) => {
   const { state, principal } = ctx;
   const company = companyOf(ctx);
   requireManage(state, principal, company);
@@ -51,7 +53,7 @@ export const createCompanyContact: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** PUT /companies/{id}/contacts/{contact_id}: changes the given attributes; 204. */
-export const updateCompanyContact: PlanioHandler = (ctx: Ctx) => {
+export const updateCompanyContact: Handler<'updateCompanyContact'> = (ctx) => {
   const { state, principal } = ctx;
   const company = companyOf(ctx);
   requireManage(state, principal, company);
@@ -65,7 +67,7 @@ export const updateCompanyContact: PlanioHandler = (ctx: Ctx) => {
 };
 
 /** DELETE /companies/{id}/contacts/{contact_id}: 204. */
-export const deleteCompanyContact: PlanioHandler = (ctx: Ctx) => {
+export const deleteCompanyContact: Handler<'deleteCompanyContact'> = (ctx) => {
   const { state, principal } = ctx;
   const company = companyOf(ctx);
   requireManage(state, principal, company);

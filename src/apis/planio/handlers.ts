@@ -1,5 +1,7 @@
-import type { FamilyHandlers } from '../../redmine-family/index.js';
-import { redmineCoreHandlers } from '../redmine/index.js';
+import type { operations } from '../../generated/planio.js';
+import type { FamilyHandlers, RedminePrincipal } from '../../redmine-family/index.js';
+import { typedHandlers } from '../../server/typed-handlers.js';
+import { redmineCoreTypedHandlers } from '../redmine/handlers.js';
 import {
   createCompany,
   deleteCompany,
@@ -17,10 +19,13 @@ import {
 } from './contacts.js';
 import type { PlanioState } from './state.js';
 
-/** Handlers of the `planio` document: the Redmine core subset plus customer companies and their contacts. */
+/**
+ * Handlers of the `planio` document, each typed by its operation: the Redmine core subset (whose generated types
+ * are Redmine's, the paths being shared) plus customer companies and their contacts.
+ */
 export function planioHandlers(): FamilyHandlers<PlanioState> {
-  return {
-    ...redmineCoreHandlers<PlanioState>(),
+  return typedHandlers<operations, PlanioState, RedminePrincipal, true>()({
+    ...redmineCoreTypedHandlers(),
     listCompanies,
     createCompany,
     listProjectCompanies,
@@ -32,5 +37,5 @@ export function planioHandlers(): FamilyHandlers<PlanioState> {
     getCompanyContact,
     updateCompanyContact,
     deleteCompanyContact,
-  };
+  });
 }

@@ -2,7 +2,11 @@
  * Stored records of Planio's customer companies and company contacts. Unset strings are `null`; custom field values
  * are kept on the record, keyed by custom field id, as the Redmine family stores them.
  */
+import type { components } from '../../generated/planio.js';
 import type { CustomValues } from '../../redmine-family/index.js';
+
+/** A country name of the document's `Country` list. */
+export type Country = components['schemas']['Country'];
 
 /** A phone number and its kind (`work`, `work_fax`, `mobile`, …). */
 export interface PhoneRecord {
@@ -19,7 +23,7 @@ export interface CompanyRecord {
   town: string | null;
   state: string | null;
   /** English country name from the document's `Country` list, or null. */
-  country: string | null;
+  country: Country | null;
   mails: string[];
   phones: PhoneRecord[];
   issue_priority_id: number | null;

@@ -1,7 +1,7 @@
 import { CUSTOM_FIELD_DEFAULTS, type CustomFieldRecord } from '../../redmine-family/index.js';
+import type { PlanioCollections } from './collections.js';
 import { COMPANY_FIELD_TYPE, CONTACT_FIELD_TYPE } from './records.js';
 import { INDUSTRIES, LANGUAGES } from './seed-pool.js';
-import type { PlanioState } from './state.js';
 
 /** Ids of the seeded company and contact custom fields. */
 export interface PlanioFieldIds {
@@ -20,7 +20,7 @@ type FieldInput = Pick<CustomFieldRecord, 'name' | 'customized_type' | 'field_fo
  * digits), "Industry" (list), "Key account" (boolean), "Credit limit" (integer, visible to administrators only),
  * and for contacts "Position" and "Preferred language" (list).
  */
-export function seedPlanioFields(state: PlanioState): PlanioFieldIds {
+export function seedPlanioFields(state: PlanioCollections): PlanioFieldIds {
   const add = (field: FieldInput) => state.customFields.insert({ ...CUSTOM_FIELD_DEFAULTS, ...field }).id;
   const company = COMPANY_FIELD_TYPE;
   return {

@@ -1,7 +1,9 @@
+import type { Country } from './records.js';
+
 /** Address, phone and name material of the countries seeded companies come from. */
 export interface Locale {
   /** English country name, as in the document's `Country` list. */
-  country: string;
+  country: Country;
   /** Towns: [town, zip, state (null where addresses have none), phone area code]. */
   cities: readonly (readonly [string, string, string | null, string])[];
   streets: readonly string[];

@@ -1,11 +1,11 @@
 import { type CustomValues, formatTimestamp } from '../../redmine-family/index.js';
 import type { Rng } from '../../store/prng.js';
+import type { PlanioCollections } from './collections.js';
 import { mailLocalPart } from './mail.js';
 import type { PhoneRecord } from './records.js';
 import { type PlanioFieldIds, seedPlanioFields } from './seed-fields.js';
 import { LOCALES, type Locale } from './seed-locales.js';
 import { COMPANY_POOL, POSITIONS, type PoolCompany } from './seed-pool.js';
-import type { PlanioState } from './state.js';
 
 const DAY = 86_400_000;
 /** Seeded companies are created from here on, a few weeks after the seeded projects. */
@@ -39,7 +39,7 @@ const PROJECT_LINKS: readonly (readonly number[])[] = [
  * Seeds Planio's custom fields, then customer companies (addresses, mails, phones, priorities, project links and
  * custom values) with two to five contacts each. The same seed gives the same data.
  */
-export function seedPlanio(state: PlanioState, rng: Rng): void {
+export function seedPlanio(state: PlanioCollections, rng: Rng): void {
   const fields = seedPlanioFields(state);
   const projectIds = state.projects.all().map((p) => p.id);
   const priorities = state.priorities.all().map((p) => p.id);
@@ -54,7 +54,7 @@ export function seedPlanio(state: PlanioState, rng: Rng): void {
 }
 
 function seedCompany(
-  state: PlanioState,
+  state: PlanioCollections,
   rng: Rng,
   fields: PlanioFieldIds,
   [name, localeKey, industry, domain]: PoolCompany,
@@ -99,7 +99,7 @@ function seedCompany(
 }
 
 function seedContact(
-  state: PlanioState,
+  state: PlanioCollections,
   rng: Rng,
   fields: PlanioFieldIds,
   locale: Locale,

@@ -1,19 +1,29 @@
+import type { components } from '../../generated/planio.js';
 import { canSeeProject, type RedminePrincipal, renderCustomValues } from '../../redmine-family/index.js';
 import type { Company, Contact } from './access.js';
 import { COMPANY_FIELD_TYPE, CONTACT_FIELD_TYPE } from './records.js';
 import type { PlanioState } from './state.js';
+
+/** A company as the API renders it. */
+export type CompanyView = components['schemas']['Company'];
+
+/** A company contact as the API renders it. */
+export type ContactView = components['schemas']['Contact'];
 
 /**
  * A company as the API renders it, in list and single views alike: id, name, address fields, country, mails,
  * phones, `issue_priority` (only when set), the associated projects the caller can see, `custom_fields` (only when
  * company custom fields exist; fields hidden from the caller left out), created_on, updated_on.
  */
-export function renderCompany(
-  state: PlanioState,
-  principal: RedminePrincipal,
-  company: Company,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+export function renderCompany(state: PlanioState, principal: RedminePrincipal, company: Company): CompanyView {
+  const priorityRecord =
+    company.issue_priority_id === null ? undefined : state.priorities.get(company.issue_priority_id);
+  const priority: Pick<CompanyView, 'issue_priority'> = priorityRecord
+    ? { issue_priority: { id: priorityRecord.id, name: priorityRecord.name } }
+    : {};
+  const customFields = renderCustomValues(state, COMPANY_FIELD_TYPE, company.custom_values, principal);
+  const custom: Pick<CompanyView, 'custom_fields'> = customFields ? { custom_fields: customFields } : {};
+  return {
     id: company.id,
     name: company.name,
     address1: company.address1,
@@ -24,18 +34,15 @@ export function renderCompany(
     country: company.country,
     mails: [...company.mails],
     phones: company.phones.map((p) => ({ kind: p.kind, value: p.value })),
+    ...priority,
+    projects: company.project_ids.flatMap((id) => {
+      const project = state.projects.get(id);
+      return project && canSeeProject(state, principal, project) ? [{ id: project.id, name: project.name }] : [];
+    }),
+    ...custom,
+    created_on: company.created_on,
+    updated_on: company.updated_on,
   };
-  const priority = company.issue_priority_id === null ? undefined : state.priorities.get(company.issue_priority_id);
-  if (priority) out.issue_priority = { id: priority.id, name: priority.name };
-  out.projects = company.project_ids.flatMap((id) => {
-    const project = state.projects.get(id);
-    return project && canSeeProject(state, principal, project) ? [{ id: project.id, name: project.name }] : [];
-  });
-  const customFields = renderCustomValues(state, COMPANY_FIELD_TYPE, company.custom_values, principal);
-  if (customFields) out.custom_fields = customFields;
-  out.created_on = company.created_on;
-  out.updated_on = company.updated_on;
-  return out;
 }
 
 /**
@@ -47,8 +54,10 @@ export function renderContact(
   principal: RedminePrincipal,
   contact: Contact,
   company: Company,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+): ContactView {
+  const customFields = renderCustomValues(state, CONTACT_FIELD_TYPE, contact.custom_values, principal);
+  const custom: Pick<ContactView, 'custom_fields'> = customFields ? { custom_fields: customFields } : {};
+  return {
     id: contact.id,
     firstname: contact.firstname,
     lastname: contact.lastname,
@@ -56,12 +65,10 @@ export function renderContact(
     mails: [...contact.mails],
     phones: contact.phones.map((p) => ({ kind: p.kind, value: p.value })),
     company: { id: company.id, name: company.name },
+    ...custom,
+    created_on: contact.created_on,
+    updated_on: contact.updated_on,
   };
-  const customFields = renderCustomValues(state, CONTACT_FIELD_TYPE, contact.custom_values, principal);
-  if (customFields) out.custom_fields = customFields;
-  out.created_on = contact.created_on;
-  out.updated_on = contact.updated_on;
-  return out;
 }
 
 /** Companies in Planio's list order: by name (case and accents ignored), then by id. */
