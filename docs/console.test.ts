@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { forClient, type MockInfo, type RedmineFamilyAuth } from '../src/docs/mock-info.js';
+import { type RunningServer, startServer } from '../src/app/app.js';
+import { describeMock, forClient, type MockInfo, type RedmineFamilyAuth } from '../src/docs/mock-info.js';
 import { createDocsHandler } from '../src/docs/static-handler.js';
-import { type RunningServer, startServer } from '../src/server/app.js';
 import { PROJECT_ROOT } from '../src/spec/load.js';
 import { launchBrowser, watchProblems } from '../src/testing/browser.js';
 
@@ -173,7 +173,13 @@ test(
   'one API at the root (--api) with its own key: the console sends to "" and signs in with that key',
   async () => {
     const key = 'feedfacefeedfacefeedfacefeedfacefeedface';
-    const root = await startServer({ host: '127.0.0.1', port: 0, api: 'redmine', adminApiKey: key, log: () => {} });
+    const root = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      api: 'redmine',
+      apiOptions: { redmine: { adminApiKey: key } },
+      log: () => {},
+    });
     try {
       const { page, problems } = await open(`${root.url}/docs/console/redmine.html#/Users/getCurrentUser`);
       expect(await ready(page)).toContain(key);
@@ -205,9 +211,9 @@ test(
       host: '127.0.0.1',
       port: 0,
       apis: ['plutio'],
-      plutioClientId: 'docs-client',
-      plutioClientSecret: 'docs-secret',
-      plutioBusiness: 'initech',
+      apiOptions: {
+        plutio: { plutioClientId: 'docs-client', plutioClientSecret: 'docs-secret', plutioBusiness: 'initech' },
+      },
       log: () => {},
     });
     try {
@@ -279,6 +285,7 @@ test(
         apis: { ...info.apis, planio: { basePath: '/planio', auth: { ...planioAuth(info), apiKey: 'own' } } },
       },
       '192.0.2.7',
+      describeMock(mock.modules.map((module) => ({ module, basePath: mock.basePaths[module.id] ?? '' }))).credentials,
     );
     expect(remote.apis.planio?.auth).not.toHaveProperty('apiKey');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

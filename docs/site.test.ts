@@ -211,7 +211,7 @@ test.each(API_IDS)(
 );
 
 test('the mock links of the landing page answer on the reference server', async () => {
-  const { startServer } = await import('../src/server/app.js');
+  const { startServer } = await import('../src/app/app.js');
   const ref = await startServer({ port: 0, log: () => {} });
   try {
     const served = ref.modules.map((m) => m.id as ApiId);

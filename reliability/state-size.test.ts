@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import type { PlanioState } from '../src/apis/planio/state.js';
+import { largestStateSize, resolveOptions, STATE_OVERHEAD_BYTES } from '../src/app/options.js';
+import { startTestServer } from '../src/app/test-server.js';
 import { resolveServeSettings } from '../src/cli/options.js';
-import { CONTROL_BODY_LIMIT } from '../src/server/control-io.js';
-import { largestStateSize, resolveOptions, STATE_OVERHEAD_BYTES } from '../src/server/options.js';
-import { startTestServer } from '../src/server/test-server.js';
+import { CONTROL_BODY_LIMIT } from '../src/ops/control-io.js';
 import { DEFAULT_MAX_RECORDS, DEFAULT_MAX_STATE_BYTES, recordBytes } from '../src/store/limits.js';
 import { figure, mb } from './support/figures.js';
 

@@ -9,7 +9,7 @@ export const PROFILE_FILE = 'load.cpuprofile';
 export const SOURCEMAP_FILE = 'sourcemaps.json';
 
 /** The server's background compilation of validators; its samples are counted apart from the request work. */
-const WARM_UP_FILE = 'src/server/warm-up.ts';
+const WARM_UP_FILE = 'src/ops/warm-up.ts';
 
 interface CallFrame {
   functionName: string;

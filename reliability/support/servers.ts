@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type RunningServer, startServer } from '../../src/server/app.js';
-import type { ServerOptions } from '../../src/server/options.js';
+import { type RunningServer, startServer } from '../../src/app/app.js';
+import type { ServerOptions } from '../../src/app/options.js';
 import type { AnyApiModule } from '../../src/server/types.js';
 import type { ApiId } from '../../src/spec/load.js';
 
@@ -30,8 +30,8 @@ export async function startInProcess(options: ServerOptions = {}): Promise<InPro
   const logLines: string[] = [];
   const server = await startServer({
     validateResponses: true,
-    plutioRateLimit: 0,
     ...options,
+    apiOptions: { ...options.apiOptions, plutio: { plutioRateLimit: 0, ...options.apiOptions?.plutio } },
     log: (line) => logLines.push(line),
     host: '127.0.0.1',
     port: 0,

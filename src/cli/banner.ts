@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningServer } from '../server/app.js';
+import type { RunningServer } from '../app/app.js';
 
 /**
  * The start-up table: each API's base URL with its credentials, the docs site, the control endpoints, and the

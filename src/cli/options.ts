@@ -1,41 +1,12 @@
 import { type Command, Option } from 'commander';
+import { API_SETTINGS, type ApiSettingValues, apisWithSetting } from '../app/registry.js';
+import type { ApiSetting } from '../server/types.js';
 import { API_IDS } from '../spec/load.js';
+import type { ServeFlags } from './serve-flags.js';
 
 export { parseSize } from './parse-values.js';
+export { type ServeFlags, serveEnvName } from './serve-flags.js';
 export { resolveServeSettings, type ServeSettings } from './serve-settings.js';
-
-/**
- * Flags of `crmkit serve` as commander parses them, keyed by the camelCase attribute name that a config file's
- * `serve` section uses too. Values are strings where the user typed text (numbers are accepted from config files).
- */
-export interface ServeFlags {
-  host?: string;
-  port?: string | number;
-  api?: string;
-  seed?: string | number;
-  adminApiKey?: string;
-  validateResponses?: boolean;
-  bodyLimit?: string | number;
-  maxRecords?: string | number;
-  maxStateSize?: string | number;
-  /** true for `--control`, false for `--no-control`, unset for neither. */
-  control?: boolean;
-  /** Every `--allowed-host` given, in order. */
-  allowedHost?: string[];
-  controlToken?: string;
-  /** false for `--no-cors` (commander's default for it is true). */
-  cors?: boolean;
-  /** Every `--fault` given, in order. */
-  fault?: string[];
-  stateFile?: string;
-  fixturesDir?: string;
-  plutioPeople?: string | number;
-  plutioRateLimit?: string | number;
-  plutioClientId?: string;
-  plutioClientSecret?: string;
-  plutioBusiness?: string;
-  plutioTokenTtl?: string | number;
-}
 
 /** One flag of `crmkit serve`. */
 export interface ServeOptionSpec {
@@ -50,9 +21,23 @@ export interface ServeOptionSpec {
   repeatable?: boolean;
 }
 
+/** An API's setting as a flag of `crmkit serve`. */
+const flagOf = (setting: ApiSetting<ApiSettingValues>): ServeOptionSpec => ({
+  flags: setting.flags,
+  key: setting.key,
+  description: setting.description,
+});
+
+/** Settings several APIs share (the Redmine family's admin key), listed with the server's data flags. */
+const SHARED_SETTINGS = API_SETTINGS.filter((s) => apisWithSetting(s.key).length > 1).map(flagOf);
+
+/** Settings of one API, listed last. */
+const OWN_SETTINGS = API_SETTINGS.filter((s) => apisWithSetting(s.key).length === 1).map(flagOf);
+
 /**
- * Every flag of `crmkit serve`, the one place they are defined. Each has a `CRMKIT_<KEY>` variable
- * (`serveEnvName`), e.g. `CRMKIT_STATE_FILE` for `stateFile`; a flag wins over its variable.
+ * Every flag of `crmkit serve`: the server's own, defined here, and the APIs' settings (`API_SETTINGS` of
+ * `src/app/registry.ts`, declared by each API). Each has a `CRMKIT_<KEY>` variable (`serveEnvName`), e.g.
+ * `CRMKIT_STATE_FILE` for `stateFile`; a flag wins over its variable.
  */
 export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
   { flags: '--host <host>', key: 'host', description: 'interface to listen on (default 127.0.0.1)' },
@@ -64,7 +49,7 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
     choices: API_IDS,
   },
   { flags: '--seed <n>', key: 'seed', description: 'seed of the generated data and of fault draws (default 1)' },
-  { flags: '--admin-api-key <key>', key: 'adminApiKey', description: 'API key of the seeded Redmine-family admin' },
+  ...SHARED_SETTINGS,
   {
     flags: '--validate-responses',
     key: 'validateResponses',
@@ -123,34 +108,8 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
     key: 'fixturesDir',
     description: 'directory POST /__crmkit/fixtures?file= may load files from',
   },
-  { flags: '--plutio-people <n>', key: 'plutioPeople', description: 'Plutio: grow the seeded people to n records' },
-  {
-    flags: '--plutio-rate-limit <n>',
-    key: 'plutioRateLimit',
-    description: 'Plutio: calls per client and hour before 429 (default 1000, 0 = no limit)',
-  },
-  { flags: '--plutio-client-id <id>', key: 'plutioClientId', description: 'Plutio: client id (default crmkit-client)' },
-  {
-    flags: '--plutio-client-secret <secret>',
-    key: 'plutioClientSecret',
-    description: 'Plutio: client secret (default crmkit-secret)',
-  },
-  {
-    flags: '--plutio-business <slug>',
-    key: 'plutioBusiness',
-    description: 'Plutio: business of that client (default acme)',
-  },
-  {
-    flags: '--plutio-token-ttl <s>',
-    key: 'plutioTokenTtl',
-    description: 'Plutio: token lifetime in seconds (default 3600)',
-  },
+  ...OWN_SETTINGS,
 ];
-
-/** The variable of a serve flag: `CRMKIT_` + the key in upper snake case (`stateFile` → `CRMKIT_STATE_FILE`). */
-export function serveEnvName(key: keyof ServeFlags | string): string {
-  return `CRMKIT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
-}
 
 /** The commander options of `crmkit serve`, built from {@link SERVE_OPTIONS}. */
 export function serveOptions(): Option[] {

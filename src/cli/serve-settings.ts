@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
-import { type FaultInput, parseFaultSpec } from '../server/fault-spec.js';
-import { checkStateSize } from '../server/options.js';
+import { checkStateSize } from '../app/options.js';
+import { API_SETTINGS, type ApiSettingValues } from '../app/registry.js';
+import { type FaultInput, parseFaultSpec } from '../ops/fault-spec.js';
 import { API_IDS, type ApiId, isApiId } from '../spec/load.js';
-import type { ServeFlags } from './options.js';
 import { integer, isLoopbackHost, isOff, isOn, parseSize } from './parse-values.js';
+import { type ServeFlags, serveEnvName } from './serve-flags.js';
 
-/** `crmkit serve` settings after flags, `CRMKIT_*` variables and defaults are combined. */
-export interface ServeSettings {
+/** The server's own `crmkit serve` settings after flags, `CRMKIT_*` variables and defaults are combined. */
+export interface CoreServeSettings {
   host: string;
   port: number;
   api: ApiId | undefined;
   seed: number;
-  adminApiKey: string | undefined;
   validateResponses: boolean;
   bodyLimit: number | undefined;
   maxRecords: number | undefined;
@@ -28,13 +28,10 @@ export interface ServeSettings {
   stateFile: string | undefined;
   /** Absolute path. */
   fixturesDir: string | undefined;
-  plutioPeople: number | undefined;
-  plutioRateLimit: number | undefined;
-  plutioClientId: string | undefined;
-  plutioClientSecret: string | undefined;
-  plutioBusiness: string | undefined;
-  plutioTokenTtl: number | undefined;
 }
+
+/** `crmkit serve` settings: the server's own and the APIs' (`API_SETTINGS`), side by side as the flags give them. */
+export type ServeSettings = CoreServeSettings & Partial<ApiSettingValues>;
 
 /**
  * Combines flags with their `CRMKIT_<KEY>` variables (flag wins; see `serveEnvName`) and the defaults. The control
@@ -66,7 +63,6 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv =
     port: integer(pick(flags.port, 'PORT') ?? 4010, '--port', 0, 65535),
     api,
     seed: integer(pick(flags.seed, 'SEED') ?? 1, '--seed', 0, 2 ** 32 - 1),
-    adminApiKey: pick(flags.adminApiKey, 'ADMIN_API_KEY'),
     validateResponses: flags.validateResponses === true || isOn(env.CRMKIT_VALIDATE_RESPONSES),
     bodyLimit: opt(pick(flags.bodyLimit, 'BODY_LIMIT'), parseSize),
     maxRecords: opt(pick(flags.maxRecords, 'MAX_RECORDS'), (v) => integer(v, '--max-records', 1, 1e7)),
@@ -84,17 +80,24 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv =
     faults: faultsOf(flags.fault ?? env.CRMKIT_FAULT?.split(/[;\n]/)),
     stateFile: opt(pick(flags.stateFile, 'STATE_FILE'), (v) => resolve(String(v))),
     fixturesDir: opt(pick(flags.fixturesDir, 'FIXTURES_DIR'), (v) => resolve(String(v))),
-    plutioPeople: opt(pick(flags.plutioPeople, 'PLUTIO_PEOPLE'), (v) => integer(v, '--plutio-people', 0, 1e7)),
-    plutioRateLimit: opt(pick(flags.plutioRateLimit, 'PLUTIO_RATE_LIMIT'), (v) =>
-      integer(v, '--plutio-rate-limit', 0, 1e9),
-    ),
-    plutioClientId: pick(flags.plutioClientId, 'PLUTIO_CLIENT_ID'),
-    plutioClientSecret: pick(flags.plutioClientSecret, 'PLUTIO_CLIENT_SECRET'),
-    plutioBusiness: pick(flags.plutioBusiness, 'PLUTIO_BUSINESS'),
-    plutioTokenTtl: opt(pick(flags.plutioTokenTtl, 'PLUTIO_TOKEN_TTL'), (v) =>
-      integer(v, '--plutio-token-ttl', 1, 31_536_000),
-    ),
+    ...apiSettings(flags, env),
   };
+}
+
+/**
+ * The APIs' settings (`API_SETTINGS`) from their flags and `CRMKIT_<KEY>` variables (flag wins), whole numbers
+ * checked against their range.
+ */
+function apiSettings(flags: ServeFlags, env: NodeJS.ProcessEnv): Partial<ApiSettingValues> {
+  const values: Record<string, string | number> = {};
+  for (const setting of API_SETTINGS) {
+    const given = flags[setting.key] ?? env[serveEnvName(setting.key)];
+    if (given === undefined) continue;
+    const { integer: range } = setting;
+    const flag = setting.flags.split(' ')[0] ?? setting.flags;
+    values[setting.key] = range ? integer(given, flag, range.min, range.max) : given;
+  }
+  return values;
 }
 
 function envSwitch(env: NodeJS.ProcessEnv): boolean | undefined {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { encodeState } from '../server/state-file.js';
+import { encodeState } from '../ops/state-file.js';
 import { runCli, startCli } from './commands/cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-serve-'));

@@ -1,6 +1,7 @@
-import { type RunningServer, startServer } from '../server/app.js';
-import { FaultSpecError } from '../server/fault-spec.js';
-import { StateFileError } from '../server/state-file.js';
+import { type RunningServer, startServer } from '../app/app.js';
+import { apiOptionsOf } from '../app/registry.js';
+import { FaultSpecError } from '../ops/fault-spec.js';
+import { StateFileError } from '../ops/state-file.js';
 import { startupBanner } from './banner.js';
 import { resolveServeSettings, type ServeFlags, type ServeSettings } from './options.js';
 
@@ -14,7 +15,7 @@ export async function serve(flags: ServeFlags): Promise<number | undefined> {
   if (settings.controlNotice) console.log(settings.controlNotice);
   let server: RunningServer;
   try {
-    server = await startServer(settings);
+    server = await startServer({ ...settings, apiOptions: apiOptionsOf(settings) });
   } catch (err) {
     const line = startupFailure(err, settings);
     if (line === undefined) throw err;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPlutioModule } from '../apis/plutio/index.js';
-import { startTestServer, type TestServer } from '../server/test-server.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { createPlutioClient, type PlutioClient } from './plutio.js';
 import { getPlutioToken, PlutioTokenError } from './plutio-token.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { DEFAULT_ADMIN_API_KEY } from '../redmine-family/credentials.js';
-import { startTestServer, type TestServer } from '../server/test-server.js';
 import { createRedmineUpClient, type RedmineUpClient } from './redmineup.js';
 
 let ts: TestServer;

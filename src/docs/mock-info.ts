@@ -1,14 +1,21 @@
-import { DEFAULT_APPS } from '../apis/plutio/domain/index.js';
-import { resolvePlutioSettings } from '../apis/plutio/settings.js';
-import { ADMIN_LOGIN, DEFAULT_ADMIN_API_KEY } from '../redmine-family/credentials.js';
-import type { ServerOptions } from '../server/options.js';
+import type { ConsoleAuth } from '../server/types.js';
 import { API_IDS, type ApiId } from '../spec/load.js';
 
 /** Where the docs' console reads what the mock serving the page is: `/docs/mock.json`. */
 export const MOCK_INFO_FILE = 'mock.json';
 
+/**
+ * How the console signs in to an API, as the API's module describes it (`consoleAuth`): `type` and the document's
+ * security `scheme`, then what the console sends (the shapes of the four APIs are below).
+ */
+export interface MockAuth {
+  type: string;
+  scheme: string;
+  [field: string]: string | undefined;
+}
+
 /** Redmine family: the seeded administrator's API key, sent as `X-Redmine-API-Key`. */
-export interface RedmineFamilyAuth {
+export interface RedmineFamilyAuth extends MockAuth {
   type: 'apiKey';
   /** The security scheme of the document that carries the key. */
   scheme: 'ApiKeyHeader';
@@ -19,7 +26,7 @@ export interface RedmineFamilyAuth {
 }
 
 /** Plutio: the default application's client credentials, exchanged at `tokenPath`, and its business. */
-export interface PlutioAuth {
+export interface PlutioAuth extends MockAuth {
   type: 'oauth2';
   scheme: 'PlutioOAuth';
   /** Below the API's base path. */
@@ -34,7 +41,7 @@ export interface PlutioAuth {
 export interface MockApi {
   /** Where it is mounted on the mock's origin: `/planio`, `/plutio/v1.8`, or `''` when served at the root. */
   basePath: string;
-  auth: RedmineFamilyAuth | PlutioAuth;
+  auth: MockAuth;
 }
 
 /**
@@ -52,50 +59,38 @@ export const STATIC_MOCK_INFO: MockInfo = { served: false, apis: {} };
 
 /** An API mounted on the server (the subset of `Mount` this needs). */
 export interface MountedApi {
-  module: { id: string };
+  module: { id: string; consoleAuth?(): ConsoleAuth };
   basePath: string;
+}
+
+/** What a client elsewhere may be told of each API's credentials: the field to withhold and the documented values. */
+export type PublicCredentials = Partial<Record<ApiId, Pick<ConsoleAuth, 'secret' | 'defaults'>>>;
+
+/** Describes the mounted APIs for the docs' console, and what clients on other machines may be told of them. */
+export interface MockDescription {
+  info: MockInfo;
+  credentials: PublicCredentials;
 }
 
 const isApiId = (id: string): id is ApiId => (API_IDS as readonly string[]).includes(id);
 
 /**
- * Describes the mounted APIs for the docs' console: base paths, and the credentials resolved as the modules resolve
- * them (flags, then `CRMKIT_*` variables, then the documented defaults). Modules that are not one of the four APIs
- * (embedded test modules) are left out. These are the mock's seeded credentials, which the start-up banner prints
- * too; they open nothing but the mock.
+ * Describes the mounted APIs for the docs' console: base paths, and the credentials each module says its console
+ * signs in with (`consoleAuth`: as started, from flags, then `CRMKIT_*` variables, then the documented defaults).
+ * Modules that are not one of the four APIs (embedded test modules) or say nothing are left out. These are the
+ * mock's seeded credentials, which the start-up banner prints too; they open nothing but the mock.
  */
-export function describeMock(mounts: readonly MountedApi[], options: ServerOptions): MockInfo {
+export function describeMock(mounts: readonly MountedApi[]): MockDescription {
   const apis: Partial<Record<ApiId, MockApi>> = {};
+  const credentials: PublicCredentials = {};
   for (const { module, basePath } of mounts) {
     const id = module.id;
-    if (!isApiId(id)) continue;
-    if (id === 'plutio') {
-      const { defaultApp } = resolvePlutioSettings({ ...options, seed: options.seed ?? 1, basePath });
-      apis[id] = {
-        basePath,
-        auth: {
-          type: 'oauth2',
-          scheme: 'PlutioOAuth',
-          tokenPath: '/oauth/token',
-          clientId: defaultApp.clientId,
-          clientSecret: defaultApp.clientSecret,
-          business: defaultApp.businesses[0] ?? '',
-        },
-      };
-    } else {
-      apis[id] = {
-        basePath,
-        auth: {
-          type: 'apiKey',
-          scheme: 'ApiKeyHeader',
-          header: 'X-Redmine-API-Key',
-          apiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY,
-          login: ADMIN_LOGIN,
-        },
-      };
-    }
+    const told = module.consoleAuth?.();
+    if (!isApiId(id) || told === undefined) continue;
+    apis[id] = { basePath, auth: { ...told.auth } };
+    credentials[id] = { secret: told.secret, defaults: told.defaults };
   }
-  return { served: true, apis };
+  return { info: { served: true, apis }, credentials };
 }
 
 /** True for an address of this machine as a socket reports it (`127.0.0.0/8`, `::1`, IPv4-mapped `::ffff:127.…`). */
@@ -109,21 +104,16 @@ export function isLoopbackAddress(address: string | undefined): boolean {
  * What one client is told. A page opened on the mock's own machine gets every credential. Any other client gets the
  * documented defaults, which are no secret, but not credentials the mock was started with instead (`--admin-api-key`,
  * `--plutio-client-secret`): whoever shares a mock on a network with their own credentials has the readers sign in
- * with Authorize rather than have the docs hand the credentials out.
+ * with Authorize rather than have the docs hand the credentials out. `credentials` says, per API, which field is the
+ * secret and which values are the documented ones (`describeMock`).
  */
-export function forClient(info: MockInfo, remoteAddress: string | undefined): MockInfo {
+export function forClient(info: MockInfo, remoteAddress: string | undefined, credentials: PublicCredentials): MockInfo {
   if (!info.served || isLoopbackAddress(remoteAddress)) return info;
-  const defaultApp = DEFAULT_APPS[0];
   const apis: Partial<Record<ApiId, MockApi>> = {};
   for (const [id, api] of Object.entries(info.apis) as [ApiId, MockApi][]) {
-    const auth = { ...api.auth };
-    if (auth.type === 'apiKey' && auth.apiKey !== DEFAULT_ADMIN_API_KEY) delete auth.apiKey;
-    if (
-      auth.type === 'oauth2' &&
-      (auth.clientId !== defaultApp?.clientId || auth.clientSecret !== defaultApp?.clientSecret)
-    ) {
-      delete auth.clientSecret;
-    }
+    const auth: MockAuth = { ...api.auth };
+    const rule = credentials[id];
+    if (rule && Object.entries(rule.defaults).some(([field, value]) => auth[field] !== value)) delete auth[rule.secret];
     apis[id] = { ...api, auth };
   }
   return { served: true, apis };

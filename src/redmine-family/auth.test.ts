@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../server/test-server.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { DEFAULT_ADMIN_API_KEY, JSMITH_API_KEY } from './credentials.js';
 import { basic, familyClient } from './test-client.js';
 

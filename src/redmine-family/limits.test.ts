@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { PlanioState } from '../apis/planio/state.js';
 import type { RedmineUpState } from '../apis/redmineup/state.js';
-import { startTestServer, type TestServer } from '../server/test-server.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { familyClient } from './test-client.js';
 
 let ts: TestServer | undefined;

@@ -1,9 +1,18 @@
 import { ApiError } from '../server/errors.js';
-import type { ApiModule, Handler, HandlerContext, HandlerMap, HandlerResult } from '../server/types.js';
+import type {
+  ApiModule,
+  ApiSetting,
+  ConsoleAuth,
+  Handler,
+  HandlerContext,
+  HandlerMap,
+  HandlerResult,
+  ModuleOptions,
+} from '../server/types.js';
 import type { OpenApiDocument } from '../spec/load.js';
 import { StoreLimitError } from '../store/limits.js';
 import { authenticateRedmine } from './auth.js';
-import { JSMITH_API_KEY, JSMITH_LOGIN, JSMITH_PASSWORD } from './credentials.js';
+import { ADMIN_LOGIN, DEFAULT_ADMIN_API_KEY, JSMITH_API_KEY, JSMITH_LOGIN, JSMITH_PASSWORD } from './credentials.js';
 import { renderRedmineError } from './errors.js';
 import { redmineFinalize, redmineNoRoute } from './http.js';
 import { redmineInvalidBody } from './input.js';
@@ -18,6 +27,20 @@ export type FamilyHandler<S extends RedmineFamilyState = RedmineFamilyState> = H
 
 /** A Redmine-family handler map. */
 export type FamilyHandlers<S extends RedmineFamilyState = RedmineFamilyState> = HandlerMap<S, RedminePrincipal>;
+
+/** The options every Redmine-family API takes besides those of every module. */
+export type RedmineFamilyOptions = {
+  /** Overrides the seeded administrator's API key. */
+  adminApiKey?: string;
+};
+
+/** What a Redmine-family module is built from. */
+export type RedmineFamilyModuleOptions = ModuleOptions & RedmineFamilyOptions;
+
+/** The family's flags of `crmkit serve` (one value for every family API served). */
+export const REDMINE_FAMILY_SETTINGS: readonly ApiSetting<RedmineFamilyOptions>[] = [
+  { flags: '--admin-api-key <key>', key: 'adminApiKey', description: 'API key of the seeded Redmine-family admin' },
+];
 
 /** What a Redmine-family API provides; the family supplies auth, errors, routing quirks and state plumbing. */
 export interface FamilyModuleSpec<S extends RedmineFamilyState> {
@@ -71,6 +94,22 @@ export function createRedmineFamilyModule<S extends RedmineFamilyState>(
         `user:  ${JSMITH_LOGIN} / ${JSMITH_PASSWORD}, API key ${JSMITH_API_KEY}`,
       ];
     },
+    consoleAuth: () => consoleAuth(state.options.adminApiKey),
+  };
+}
+
+/** The docs' console signs in with the administrator's API key (the one the state was seeded with). */
+function consoleAuth(adminApiKey: string | undefined): ConsoleAuth {
+  return {
+    auth: {
+      type: 'apiKey',
+      scheme: 'ApiKeyHeader',
+      header: 'X-Redmine-API-Key',
+      apiKey: adminApiKey ?? DEFAULT_ADMIN_API_KEY,
+      login: ADMIN_LOGIN,
+    },
+    secret: 'apiKey',
+    defaults: { apiKey: DEFAULT_ADMIN_API_KEY },
   };
 }
 

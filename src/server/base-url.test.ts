@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { requestOrigin } from './base-url.js';
-import { startTestServer, type TestServer } from './test-server.js';
 import { wireRequest } from './test-support.js';
 
 // What a real Redmine 5.0 (Rails 6.1, Rack 2.2, thin) put in the Location of a created project for these request

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * The scheme, host and port that URLs in answers (`Location`) start with, taken from the request the way Redmine's
- * Rails 6.1 and Rack 2 take them (recorded from a real Redmine 5.0, docs/sources.md#redmine-live; the rules are
- * restated in docs/guides/differences.md):
+ * The scheme, host and port that URLs in answers (`Location`) start with, taken from the request the way Rails 6.1
+ * and Rack 2 take them (recorded from a live server, see docs/sources.md; the rules are restated in
+ * docs/guides/differences.md):
  *
  * - the host is the last entry of `X-Forwarded-Host` (split at `,` and one optional space) when that header has
  *   one, else the `Host` header as sent (even empty: `http:///projects/3`), else `localhost` (HTTP/1.0 without

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createFixtureModule } from './fixture-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
+import { createFixtureModule } from '../ops/fixture-module.js';
 
 let t: TestServer;
 let port: number;

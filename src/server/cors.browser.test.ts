@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { launchBrowser } from '../testing/browser.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 // A browser app on one origin (a page served by a second server on another port) calling the mock on another.
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
+import { createFixtureModule } from '../ops/fixture-module.js';
 import { allowMethods, CORS_MAX_AGE, EXPOSED_HEADERS, preflightResponse } from './cors.js';
-import { createFixtureModule } from './fixture-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 const APP = 'http://app.example:5173';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   // A fault on every Planio company read and a Plutio limit of 4 calls: preflights must pass both.
   t = await startTestServer({
     faults: [{ api: 'planio', operationId: 'getCompany', status: 503 }],
-    plutioRateLimit: 4,
+    apiOptions: { plutio: { plutioRateLimit: 4 } },
     docsDir: false,
   });
   plutioToken = await token('crmkit-client', 'crmkit-secret');

@@ -15,7 +15,7 @@ interface Node<T> {
 const newNode = <T>(): Node<T> => ({ literal: new Map(), dynamic: [] });
 
 /**
- * A router compiled once at start-up. Templates whose parameters all have small enums (the Redmine `.{format}`
+ * A router compiled once at start-up. Templates whose parameters all have small enums (a `.{format}`
  * suffix) are expanded into an exact-path map; the rest go into a segment trie where literal segments are tried
  * before patterns, and patterns with more literal text before plain `{param}` segments. A lookup costs a map hit or
  * one walk down the trie: it does not grow with the number of operations and builds no RegExp.

@@ -13,7 +13,7 @@ export const CONTENT_TYPES: Readonly<Record<Format, string>> = {
 /**
  * Turns a handler result into bytes: JSON, or XML through the XML schema the operation declares for that status
  * (from `xmlBody` when the handler gave one, unwrapping the JSON resource key where the XML document is the object
- * itself). A string or Buffer body is sent as is. Without a body there is no Content-Type (Redmine's 204).
+ * itself). A string or Buffer body is sent as is. Without a body there is no Content-Type (as in a Rails 204).
  */
 export function serializeResult(op: OperationInfo, format: Format, result: HandlerResult): RawResponse {
   const headers: Record<string, string> = {};

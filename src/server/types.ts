@@ -6,7 +6,7 @@ import type { ApiError } from './errors.js';
 import type { OperationInfo } from './operations.js';
 import type { RawQuery } from './query.js';
 
-/** Wire format of a request, from the URL suffix (Redmine family) or fixed (`json`) for APIs without one. */
+/** Wire format of a request, from the URL suffix (`.json`, `.xml`) or fixed (`json`) for APIs without one. */
 export type Format = 'json' | 'xml';
 
 /** A finished HTTP response. A body-less response gets no Content-Type unless `headers` says so. */
@@ -44,7 +44,7 @@ export interface RequestInfo {
   search: string;
   rawQuery: RawQuery;
   headers: IncomingHttpHeaders;
-  /** Absolute URL of the API root from the request's Host header, e.g. `http://127.0.0.1:4010/redmine`. */
+  /** Absolute URL of the API root from the request's Host header, e.g. `http://127.0.0.1:4010/crm`. */
   baseUrl: string;
 }
 
@@ -95,12 +95,12 @@ export interface BodyPolicy {
    * without Content-Type becomes an empty form), `json`, or `reject` (415).
    */
   fallback: 'form' | 'json' | 'reject';
-  /** Invalid query/header parameters: `reject` (400) or `ignore` (dropped, as Redmine's `to_i` defaults do). */
+  /** Invalid query/header parameters: `reject` (400) or `ignore` (dropped, as Rails' `to_i` defaults do). */
   invalidParams: 'reject' | 'ignore';
 }
 
 /**
- * One API served by the reference server. `src/apis/index.ts` builds every module; the server mounts each at its
+ * One API served by the reference server, built by its `ModuleFactory`. The server mounts each module at its
  * base path, compiles its routes from `document`, checks that `handlers` covers exactly the document's
  * operationIds, and runs every request through the same pipeline:
  *
@@ -110,9 +110,9 @@ export interface BodyPolicy {
  * Any hook or handler may throw `ApiError`; `renderError` turns it into this API's real error response.
  */
 export interface ApiModule<State = unknown, Principal = unknown> {
-  /** Api id, e.g. `redmine`. */
+  /** Api id, e.g. `crm`. */
   readonly id: string;
-  /** Base path when several APIs are served, e.g. `/redmine` or `/plutio/v1.8`. */
+  /** Base path when several APIs are served, e.g. `/crm` or `/crm/v2`. */
   readonly basePath: string;
   /** The bundled OpenAPI document (`dist/openapi/<id>.json`), not dereferenced. */
   readonly document: OpenApiDocument;
@@ -140,7 +140,7 @@ export interface ApiModule<State = unknown, Principal = unknown> {
   onInvalidBody?(issues: ValidationIssue[], body: unknown, req: RoutedRequest): unknown;
   /**
    * Opt-in cache of successful GET answers. `key` names everything besides the URL and the state that the answer
-   * depends on (the caller's identity, headers such as `X-Redmine-Nometa`), or undefined to skip caching;
+   * depends on (the caller's identity, headers that shape the answer), or undefined to skip caching;
    * `version` changes whenever the state does. An answer is reused only for the same operation, format, URL, key
    * and version, and only when its handler wrote nothing.
    */
@@ -158,38 +158,52 @@ export interface ApiModule<State = unknown, Principal = unknown> {
   importState(snapshot: unknown): void;
   /** Lines printed under the API's URL at start-up (credentials); `baseUrl` is that URL. */
   startupInfo(baseUrl?: string): string[];
+  /** How the docs' console signs in (`/docs/mock.json`); without it, the API is left out there. */
+  consoleAuth?(): ConsoleAuth;
 }
 
 /** A module of any state and principal type, as the server stores them. */
 // biome-ignore lint/suspicious/noExplicitAny: modules differ in state and principal types.
 export type AnyApiModule = ApiModule<any, any>;
 
-/** What `src/apis/index.ts` hands to every module factory. */
+/** What every API module is built with, whichever API it is. */
 export interface ModuleOptions {
   /** Seed of the generated data; the same seed gives the same data. */
   seed: number;
-  /** Overrides the seeded administrator's API key (Redmine family). */
-  adminApiKey?: string;
-  /** Where the module is mounted (`/redmine`, or `''` at the root). */
+  /** Where the module is mounted (`/crm`, or `''` at the root). */
   basePath: string;
-  /** Plutio: grow the seeded `people` of every business to this many records. */
-  plutioPeople?: number;
   /**
-   * Records per collection (per Plutio business) and bytes of stored records per API (`--max-records`,
-   * `--max-state-size`); default `DEFAULT_MAX_RECORDS` and `DEFAULT_MAX_STATE_BYTES` of `src/store`.
+   * Records per collection and bytes of stored records per API (`--max-records`, `--max-state-size`); default
+   * `DEFAULT_MAX_RECORDS` and `DEFAULT_MAX_STATE_BYTES` of `src/store`.
    */
   limits?: StoreLimits;
-  /** Plutio: calls per client and hour before 429; 0 turns the limit off; undefined = the default 1000. */
-  plutioRateLimit?: number;
-  /** Plutio: client id of the default application (unset: `CRMKIT_PLUTIO_CLIENT_ID`, else `crmkit-client`). */
-  plutioClientId?: string;
-  /** Plutio: its client secret (unset: `CRMKIT_PLUTIO_CLIENT_SECRET`, else `crmkit-secret`). */
-  plutioClientSecret?: string;
-  /** Plutio: its business, a subdomain label (unset: `CRMKIT_PLUTIO_BUSINESS`, else `acme`). */
-  plutioBusiness?: string;
-  /** Plutio: access-token lifetime in seconds (unset: `CRMKIT_PLUTIO_TOKEN_TTL`, else 3600). */
-  plutioTokenTtl?: number;
 }
 
-/** Builds one API module. */
-export type ModuleFactory = (options: ModuleOptions) => AnyApiModule;
+/** Builds one API module from the common options and the API's own (`Options`). */
+export type ModuleFactory<Options extends object = object> = (options: ModuleOptions & Options) => AnyApiModule;
+
+/**
+ * One setting of an API's own options that the command line, a `CRMKIT_*` variable and a config file can give.
+ * `key` is the option's name and the flag's camelCase name: the config-file key, and after `CRMKIT_` in upper
+ * snake case the variable (`crmTokenTtl` → `CRMKIT_CRM_TOKEN_TTL`).
+ */
+export interface ApiSetting<Options extends object = Record<string, unknown>> {
+  /** The flag with its value name, e.g. `--crm-people <n>`. */
+  flags: string;
+  key: keyof Options & string;
+  /** The help text of the flag. */
+  description: string;
+  /** A whole number from `min` to `max`; text without it. */
+  integer?: { min: number; max: number };
+}
+
+/**
+ * How a client signs in to an API, as the docs' "Try it" console is told (`/docs/mock.json`): `auth` is the
+ * JSON-ready description (`type`, the document's security `scheme`, and what the console sends). A client on
+ * another machine is not given the `secret` field unless every field of `defaults` has its documented value.
+ */
+export interface ConsoleAuth {
+  auth: { readonly type: string; readonly scheme: string; readonly [field: string]: string };
+  secret: string;
+  defaults: Readonly<Record<string, string>>;
+}

@@ -11,7 +11,7 @@ export interface ValidatedParams {
 /**
  * Validates path, query and header parameters. An invalid path parameter means the object cannot exist (NOT_FOUND);
  * invalid query or header parameters are refused (BAD_REQUEST) or, with `ignore`, dropped so that the handler falls
- * back to the default, as Redmine's `to_i` parsing does.
+ * back to the default, as Rails' `to_i` parsing does.
  */
 export function validateParams(
   validator: OperationValidator,

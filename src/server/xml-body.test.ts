@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { renderJsonError } from './default-errors.js';
-import { startTestServer, type TestServer } from './test-server.js';
 import type { ApiModule, HandlerResult } from './types.js';
 
 const thingJson = {

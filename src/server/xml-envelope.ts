@@ -1,7 +1,7 @@
 import type { Schema } from './operations.js';
 
 /**
- * How a JSON body relates to the XML body of the same request or response. Redmine-family JSON wraps a single
+ * How a JSON body relates to the XML body of the same request or response. Rails-style JSON wraps a single
  * object in its resource key (`{"project": {...}}`) while the XML document is the object itself
  * (`<project>...</project>`); list bodies have the same shape in both (`{projects: [...], total_count}` and
  * `<projects total_count="…" type="array">`), plus the `type="array"` attribute the XML schema declares as a const.

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: OpenAPI objects are walked generically.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { DEFAULT_ADMIN_API_KEY } from '../redmine-family/credentials.js';
-import { startTestServer, type TestServer } from '../server/test-server.js';
 import { examplesOf, mediaKind, type NamedExample } from './examples.js';
 import {
   API_IDS,

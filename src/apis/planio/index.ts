@@ -1,5 +1,6 @@
 import { createRedmineFamilyModule, type RedminePrincipal } from '../../redmine-family/index.js';
-import type { ApiModule, ModuleOptions } from '../../server/types.js';
+import type { RedmineFamilyModuleOptions } from '../../redmine-family/module.js';
+import type { ApiModule } from '../../server/types.js';
 import { loadBundledSpec, type OpenApiDocument } from '../../spec/load.js';
 import { withDefaultLimits } from '../../store/limits.js';
 import { planioHandlers } from './handlers.js';
@@ -13,7 +14,7 @@ export { PlanioState } from './state.js';
  * Redmine family's shared state and conventions. Company countries are checked against the document's `Country`
  * list.
  */
-export function createPlanioModule(options: ModuleOptions): ApiModule<PlanioState, RedminePrincipal> {
+export function createPlanioModule(options: RedmineFamilyModuleOptions): ApiModule<PlanioState, RedminePrincipal> {
   const document = loadBundledSpec('planio');
   const state = new PlanioState({
     seed: options.seed,

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import type { Project } from '../../redmine-family/index.js';
 import { type CallOptions, type CallResult, familyClient } from '../../redmine-family/test-client.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 import type { Company } from './access.js';
 import type { PlanioState } from './state.js';
 

@@ -7,11 +7,11 @@ import { plutioHandlers } from './handlers/index.js';
 import { plutioInvalidBody } from './invalid-body.js';
 import { renderPlutioError } from './render-error.js';
 import { type PlutioModuleOptions, resolvePlutioSettings } from './settings.js';
-import { plutioStartupInfo } from './startup.js';
+import { plutioConsoleAuth, plutioStartupInfo } from './startup.js';
 import { plutioStateCheck } from './state.js';
 
 export type { PlutioPrincipal } from './gate.js';
-export { type PlutioModuleOptions, resolvePlutioSettings } from './settings.js';
+export { PLUTIO_SETTINGS, type PlutioModuleOptions, type PlutioOptions, resolvePlutioSettings } from './settings.js';
 
 /**
  * The `plutio` API: Plutio v1.8 at `/plutio/v1.8`. `POST /oauth/token` trades an application's client id and secret
@@ -47,5 +47,6 @@ export function createPlutioModule(options: PlutioModuleOptions): ApiModule<Plut
       domain.importState(snapshot);
     },
     startupInfo: (baseUrl?: string) => plutioStartupInfo(domain, baseUrl),
+    consoleAuth: () => plutioConsoleAuth(settings.defaultApp),
   };
 }

@@ -1,4 +1,4 @@
-import type { ModuleOptions } from '../../server/types.js';
+import type { ApiSetting, ModuleOptions } from '../../server/types.js';
 import { withDefaultLimits } from '../../store/limits.js';
 import {
   DEFAULT_APPS,
@@ -8,13 +8,62 @@ import {
 } from './domain/index.js';
 
 /**
- * What the Plutio module is built from: the common module options, of which the `plutio*` ones configure the default
- * application (`plutioClientId`, `plutioClientSecret`, `plutioBusiness`), the token lifetime (`plutioTokenTtl`), the
- * rate limit and the people count. Each unset credential or lifetime falls back to its `CRMKIT_PLUTIO_*` variable
- * (`CRMKIT_PLUTIO_CLIENT_ID`, `CRMKIT_PLUTIO_CLIENT_SECRET`, `CRMKIT_PLUTIO_BUSINESS`, `CRMKIT_PLUTIO_TOKEN_TTL`),
- * then to the documented default (`crmkit-client` / `crmkit-secret` for `acme`, 3600 s).
+ * Plutio's own options: the default application (`plutioClientId`, `plutioClientSecret`, `plutioBusiness`), the
+ * token lifetime (`plutioTokenTtl`), the rate limit and the people count. Each unset credential or lifetime falls
+ * back to its `CRMKIT_PLUTIO_*` variable (`CRMKIT_PLUTIO_CLIENT_ID`, `CRMKIT_PLUTIO_CLIENT_SECRET`,
+ * `CRMKIT_PLUTIO_BUSINESS`, `CRMKIT_PLUTIO_TOKEN_TTL`), then to the documented default (`crmkit-client` /
+ * `crmkit-secret` for `acme`, 3600 s).
  */
-export type PlutioModuleOptions = ModuleOptions;
+export type PlutioOptions = {
+  /** Grow the seeded `people` of the default business to this many records. */
+  plutioPeople?: number;
+  /** Calls per client and hour before 429; 0 turns the limit off; undefined = the default 1000. */
+  plutioRateLimit?: number;
+  /** Client id of the default application. */
+  plutioClientId?: string;
+  /** Its client secret. */
+  plutioClientSecret?: string;
+  /** Its business, a subdomain label. */
+  plutioBusiness?: string;
+  /** Access-token lifetime in seconds. */
+  plutioTokenTtl?: number;
+};
+
+/** What the Plutio module is built from: the options every module gets and Plutio's own. */
+export type PlutioModuleOptions = ModuleOptions & PlutioOptions;
+
+/** Plutio's flags of `crmkit serve` (each with its `CRMKIT_PLUTIO_*` variable and config-file key). */
+export const PLUTIO_SETTINGS: readonly ApiSetting<PlutioOptions>[] = [
+  {
+    flags: '--plutio-people <n>',
+    key: 'plutioPeople',
+    description: 'Plutio: grow the seeded people to n records',
+    integer: { min: 0, max: 1e7 },
+  },
+  {
+    flags: '--plutio-rate-limit <n>',
+    key: 'plutioRateLimit',
+    description: 'Plutio: calls per client and hour before 429 (default 1000, 0 = no limit)',
+    integer: { min: 0, max: 1e9 },
+  },
+  { flags: '--plutio-client-id <id>', key: 'plutioClientId', description: 'Plutio: client id (default crmkit-client)' },
+  {
+    flags: '--plutio-client-secret <secret>',
+    key: 'plutioClientSecret',
+    description: 'Plutio: client secret (default crmkit-secret)',
+  },
+  {
+    flags: '--plutio-business <slug>',
+    key: 'plutioBusiness',
+    description: 'Plutio: business of that client (default acme)',
+  },
+  {
+    flags: '--plutio-token-ttl <s>',
+    key: 'plutioTokenTtl',
+    description: 'Plutio: token lifetime in seconds (default 3600)',
+    integer: { min: 1, max: 31_536_000 },
+  },
+];
 
 /** Resolved Plutio settings: what the domain is built with, plus the default application for the start-up lines. */
 export interface PlutioSettings {

@@ -1,4 +1,5 @@
-import type { PlutioDomain } from './domain/index.js';
+import type { ConsoleAuth } from '../../server/types.js';
+import { DEFAULT_APPS, type PlutioAppConfig, type PlutioDomain } from './domain/index.js';
 import { TOKEN_PATH } from './gate.js';
 
 /**
@@ -14,4 +15,24 @@ export function plutioStartupInfo(domain: PlutioDomain, baseUrl?: string): strin
     ),
     `limits: ${limit === Number.POSITIVE_INFINITY ? 'no rate limit' : `${limit} calls an hour per client`}, tokens last ${domain.auth.tokenTtlSeconds} s`,
   ];
+}
+
+/**
+ * The docs' console signs in with the default application's client credentials, exchanged at the token path, in
+ * its business. A client on another machine gets the secret only when both are the documented defaults.
+ */
+export function plutioConsoleAuth(app: PlutioAppConfig): ConsoleAuth {
+  const documented = DEFAULT_APPS[0];
+  return {
+    auth: {
+      type: 'oauth2',
+      scheme: 'PlutioOAuth',
+      tokenPath: TOKEN_PATH,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      business: app.businesses[0] ?? '',
+    },
+    secret: 'clientSecret',
+    defaults: { clientId: documented?.clientId ?? '', clientSecret: documented?.clientSecret ?? '' },
+  };
 }

@@ -1,6 +1,7 @@
-import type { ServerOptions } from '../../server/options.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
+import type { ServerOptions } from '../../app/options.js';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import type { PlutioDomain } from './domain/index.js';
+import type { PlutioOptions } from './settings.js';
 
 /** A JSON value's record, for reading response bodies in tests. */
 export type Json = Record<string, unknown>;
@@ -55,10 +56,17 @@ const DEFAULT_TEST_APP: TestApp = { clientId: 'crmkit-client', clientSecret: 'cr
 
 /**
  * Starts a reference server serving only `plutio` on 127.0.0.1, port 0, and fetches a token of `app` (by default
- * `crmkit-client`, whose business `acme` every call names unless told otherwise).
+ * `crmkit-client`, whose business `acme` every call names unless told otherwise). Plutio's own options
+ * (`plutioRateLimit`, …) are given beside the server's.
  */
-export async function startPlutio(options: ServerOptions = {}, app = DEFAULT_TEST_APP): Promise<PlutioTestServer> {
-  const ts = await startTestServer({ ...options, apis: ['plutio'] });
+export async function startPlutio(
+  options: ServerOptions & PlutioOptions = {},
+  app = DEFAULT_TEST_APP,
+): Promise<PlutioTestServer> {
+  const { plutioPeople, plutioRateLimit, plutioClientId, plutioClientSecret, plutioBusiness, plutioTokenTtl, ...rest } =
+    options;
+  const plutio = { plutioPeople, plutioRateLimit, plutioClientId, plutioClientSecret, plutioBusiness, plutioTokenTtl };
+  const ts = await startTestServer({ ...rest, apis: ['plutio'], apiOptions: { plutio } });
   const base = ts.api('plutio');
   const call = async (method: string, path: string, o: PlutioCallOptions = {}): Promise<PlutioAnswer> => {
     const headers: Record<string, string> = { ...o.headers };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import { NOT_ACCEPTABLE_TEXT } from '../../redmine-family/error-pages.js';
 import { familyClient } from '../../redmine-family/test-client.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 
 let t: TestServer;
 let call: ReturnType<typeof familyClient>;

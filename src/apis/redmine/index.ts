@@ -1,5 +1,6 @@
 import { createRedmineFamilyModule, RedmineFamilyState, type RedminePrincipal } from '../../redmine-family/index.js';
-import type { ApiModule, ModuleOptions } from '../../server/types.js';
+import type { RedmineFamilyModuleOptions } from '../../redmine-family/module.js';
+import type { ApiModule } from '../../server/types.js';
 import { loadBundledSpec } from '../../spec/load.js';
 import { withDefaultLimits } from '../../store/limits.js';
 import { redmineCoreHandlers } from './handlers.js';
@@ -7,7 +8,9 @@ import { redmineCoreHandlers } from './handlers.js';
 export { redmineCoreHandlers } from './handlers.js';
 
 /** The `redmine` API: the Redmine core subset over the family's shared state and conventions. */
-export function createRedmineModule(options: ModuleOptions): ApiModule<RedmineFamilyState, RedminePrincipal> {
+export function createRedmineModule(
+  options: RedmineFamilyModuleOptions,
+): ApiModule<RedmineFamilyState, RedminePrincipal> {
   const state = new RedmineFamilyState({
     seed: options.seed,
     adminApiKey: options.adminApiKey,

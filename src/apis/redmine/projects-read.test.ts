@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import { familyClient } from '../../redmine-family/test-client.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 
 type ProjectJson = Record<string, unknown> & { id: number; name: string; parent?: { id: number } };
 type ListJson = { projects: ProjectJson[]; total_count?: number; offset?: number; limit?: number };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import { DEFAULT_ADMIN_API_KEY } from '../../redmine-family/credentials.js';
 import { familyClient } from '../../redmine-family/test-client.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 
 let t: TestServer;
 let call: ReturnType<typeof familyClient>;
@@ -81,7 +81,7 @@ test('the seed decides names but not the layout; the admin key can be overridden
   const other = await startTestServer({
     apis: ['redmine'],
     seed: 7,
-    adminApiKey: 'feedfeedfeedfeedfeedfeedfeedfeedfeedfeed',
+    apiOptions: { redmine: { adminApiKey: 'feedfeedfeedfeedfeedfeedfeedfeedfeedfeed' } },
   });
   try {
     const res = await fetch(`${other.api('redmine')}/projects.json`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import { familyClient } from '../../redmine-family/test-client.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 import type { RedmineUpState } from './state.js';
 
 let ts: TestServer;

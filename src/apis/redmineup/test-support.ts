@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
+import { startTestServer, type TestServer } from '../../app/test-server.js';
 import { bindXml, parseXmlDocument } from '../../formats/xml.js';
 import type { Project } from '../../redmine-family/index.js';
 import { type CallOptions, type CallResult, familyClient } from '../../redmine-family/test-client.js';
 import { SchemaCompiler, toIssues, type ValidationIssue } from '../../server/ajv.js';
-import { startTestServer, type TestServer } from '../../server/test-server.js';
 import { dereference, loadBundledSpec } from '../../spec/load.js';
 import { createRedmineUpModule } from './index.js';
 import type { RedmineUpState } from './state.js';

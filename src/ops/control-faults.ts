@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../server/errors.js';
+import type { RawResponse } from '../server/types.js';
 import { json, noContent, readJson } from './control-io.js';
-import { ApiError } from './errors.js';
 import { FaultSpecError } from './fault-spec.js';
 import type { FaultRule, FaultTable } from './fault-table.js';
-import type { RawResponse } from './types.js';
 
 /** `GET /__crmkit/faults`: the rules in effect. */
 export function listFaults(faults: FaultTable): RawResponse {

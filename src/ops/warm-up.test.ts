@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
+import { mountModule } from '../server/mount.js';
 import { createFixtureModule } from './fixture-module.js';
-import { mountModule } from './mount.js';
 import { startWarmUp } from './warm-up.js';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -32,7 +32,7 @@ test('the warm-up goes on while the server only waits for connections', () => {
   const here = (file: string) => JSON.stringify(pathToFileURL(join(import.meta.dirname, file)).href);
   const script = `
     import { createServer } from 'node:http';
-    const { mountModule } = await import(${here('mount.ts')});
+    const { mountModule } = await import(${here('../server/mount.ts')});
     const { createFixtureModule } = await import(${here('fixture-module.ts')});
     const { startWarmUp } = await import(${here('warm-up.ts')});
     const mount = await mountModule(createFixtureModule(), '/fixture');

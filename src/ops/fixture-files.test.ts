@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
+import { ApiError } from '../server/errors.js';
 import { FIXTURE_FILE_LIMIT, readFixtureFile } from './control-state.js';
-import { ApiError } from './errors.js';
 import { createFixtureModule } from './fixture-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-fixture-files-'));
 const fixtures = join(dir, 'fixtures');

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from './errors.js';
-import { readBody } from './read-body.js';
-import type { RawResponse } from './types.js';
+import { ApiError } from '../server/errors.js';
+import { readBody } from '../server/read-body.js';
+import type { RawResponse } from '../server/types.js';
 
 /** State snapshots can be much larger than API bodies: the control endpoints accept up to 64 MiB. */
 export const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;

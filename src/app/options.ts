@@ -1,30 +1,24 @@
 import { join } from 'node:path';
+import { CONTROL_BODY_LIMIT } from '../ops/control-io.js';
+import type { FaultInput } from '../ops/fault-spec.js';
+import type { AnyApiModule } from '../server/types.js';
 import { API_IDS, type ApiId, PROJECT_ROOT } from '../spec/load.js';
 import { DEFAULT_MAX_RECORDS, DEFAULT_MAX_STATE_BYTES } from '../store/limits.js';
-import { CONTROL_BODY_LIMIT } from './control-io.js';
-import type { FaultInput } from './fault-spec.js';
-import type { AnyApiModule, ModuleOptions } from './types.js';
-
-/** Module settings passed through to the API factories unchanged. */
-type PassedOn = Pick<
-  ModuleOptions,
-  | 'adminApiKey'
-  | 'plutioPeople'
-  | 'plutioRateLimit'
-  | 'plutioClientId'
-  | 'plutioClientSecret'
-  | 'plutioBusiness'
-  | 'plutioTokenTtl'
->;
+import type { ApiOptions } from './registry.js';
 
 /** Options of `createServer` / `startServer` (the CLI maps its flags and `CRMKIT_*` variables onto these). */
-export interface ServerOptions extends PassedOn {
+export interface ServerOptions {
   /** APIs to serve (default: every API id). */
   apis?: readonly ApiId[];
   /** Serve this one API at `/` instead of under its base path. */
   api?: ApiId;
   /** Seed of the generated data and of fault draws (default 1). */
   seed?: number;
+  /**
+   * Each API's own options, by api id, e.g. `{ plutio: { plutioRateLimit: 0 }, planio: { adminApiKey } }` (the
+   * `settings` of its definition in `registry.ts` name them).
+   */
+  apiOptions?: ApiOptions;
   /** Check every handler result against the spec; a violation becomes a 500 and is recorded. */
   validateResponses?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
@@ -66,7 +60,7 @@ export interface ServerOptions extends PassedOn {
 }
 
 /** Options with defaults applied. */
-type Optional = 'api' | 'modules' | 'stateFile' | 'fixturesDir' | 'controlToken' | keyof PassedOn;
+type Optional = 'api' | 'modules' | 'stateFile' | 'fixturesDir' | 'controlToken';
 export type ResolvedOptions = Required<Omit<ServerOptions, Optional>> & Pick<ServerOptions, Optional>;
 
 /** Default request body limit: 1 MiB. */
@@ -81,6 +75,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     ...options,
     apis: options.api ? [options.api] : (options.apis ?? API_IDS),
     seed: options.seed ?? 1,
+    apiOptions: options.apiOptions ?? {},
     validateResponses: options.validateResponses ?? process.env.CRMKIT_VALIDATE_RESPONSES === '1',
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     maxRecords: options.maxRecords ?? DEFAULT_MAX_RECORDS,

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { renderJsonError } from './default-errors.js';
-import { ApiError } from './errors.js';
-import type { RawResponse } from './types.js';
+import { renderJsonError } from '../server/default-errors.js';
+import { ApiError } from '../server/errors.js';
+import type { RawResponse } from '../server/types.js';
 
 /** What the control endpoints accept besides loopback (`ServerOptions.allowedHosts`, `controlToken`). */
 export interface ControlGuardOptions {

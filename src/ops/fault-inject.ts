@@ -1,10 +1,10 @@
 import { STATUS_CODES } from 'node:http';
+import { ApiError, type ErrorCode } from '../server/errors.js';
+import type { CompiledOperation, Mount } from '../server/mount.js';
+import type { ErrorContext, Format, RawResponse, RequestInfo } from '../server/types.js';
 import { createRng, type Rng } from '../store/prng.js';
-import { ApiError, type ErrorCode } from './errors.js';
 import { parseFaultHeader } from './fault-spec.js';
 import { drawDecision, type FaultDecision, type FaultTable } from './fault-table.js';
-import type { CompiledOperation, Mount } from './mount.js';
-import type { ErrorContext, Format, RawResponse, RequestInfo } from './types.js';
 
 /** The fault chosen for one request, with what routing found out about it. */
 export interface FaultPlan {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeMock, forClient, isLoopbackAddress, MOCK_INFO_FILE, type MountedApi } from '../docs/mock-info.js';
 import { createDocsHandler } from '../docs/static-handler.js';
-import type { ServerOptions } from './options.js';
 
 /** Where the docs site is served. */
 export const DOCS_PATH = '/docs';
@@ -9,25 +8,19 @@ export const DOCS_PATH = '/docs';
 /** Serves one request if its path is the docs mount or below it; returns false for every other path. */
 export type DocsMount = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
-/** What the server serves, for the docs' "try it" console. */
-export interface ServedApis {
-  mounts: readonly MountedApi[];
-  opts: ServerOptions;
-}
-
 /**
  * Serves the built docs site in `dir` (normally `dist/docs`) at `/docs` and `/docs/…`, ahead of every API mount;
- * a missing file is a plain 404. With `served`, `/docs/mock.json` answers the mounted APIs' base paths and seeded
- * credentials (`describeMock`; to clients on other machines, only those that are the documented defaults:
+ * a missing file is a plain 404. With `served` (the mounted APIs), `/docs/mock.json` answers their base paths and
+ * seeded credentials (`describeMock`; to clients on other machines, only those that are the documented defaults:
  * `forClient`), which the console pages read to send requests to this server; it takes the place of the site's
  * static `mock.json`, which says that no mock is behind the pages.
  */
-export function createDocsMount(dir: string, served?: ServedApis): DocsMount {
+export function createDocsMount(dir: string, served?: readonly MountedApi[]): DocsMount {
   const handler = createDocsHandler(dir);
   const mockPath = `${DOCS_PATH}/${MOCK_INFO_FILE}`;
-  const info = served ? describeMock(served.mounts, served.opts) : undefined;
-  const local = info && JSON.stringify(info);
-  const remote = info && JSON.stringify(forClient(info, undefined));
+  const described = served ? describeMock(served) : undefined;
+  const local = described && JSON.stringify(described.info);
+  const remote = described && JSON.stringify(forClient(described.info, undefined, described.credentials));
   return (req, res, path) => {
     if (!path.startsWith(DOCS_PATH) || (path.length > DOCS_PATH.length && path[DOCS_PATH.length] !== '/')) return false;
     if (local !== undefined && remote !== undefined && path === mockPath) {

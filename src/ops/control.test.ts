@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { createFixtureModule } from './fixture-module.js';
 import { encodeState } from './state-file.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-fixtures-'));
 const fixtures = join(dir, 'fixtures');

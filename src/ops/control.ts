@@ -1,14 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { renderJsonError } from '../server/default-errors.js';
+import { ApiError } from '../server/errors.js';
+import { queryString, type RawQuery } from '../server/query.js';
+import type { AnyApiModule, RawResponse } from '../server/types.js';
 import { addFaults, deleteFaults, listFaults } from './control-faults.js';
 import { json, noContent } from './control-io.js';
 import { health, loadFixture, putState, snapshot } from './control-state.js';
-import { renderJsonError } from './default-errors.js';
-import { ApiError } from './errors.js';
 import type { FaultTable } from './fault-table.js';
-import { queryString, type RawQuery } from './query.js';
 import type { RequestLog } from './request-log.js';
 import type { StateKeeper } from './state-keeper.js';
-import type { AnyApiModule, RawResponse } from './types.js';
 
 /** Prefix of the control endpoints; never part of a vendor API. */
 export const CONTROL_PREFIX = '/__crmkit/';

@@ -1,20 +1,20 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildApiModules } from '../apis/index.js';
-import { answerClientError } from './client-error.js';
-import type { ControlContext } from './control.js';
-import { createDocsMount } from './docs-mount.js';
-import { FaultInjector } from './fault-inject.js';
-import { FaultSpecError } from './fault-spec.js';
-import { FaultTable } from './fault-table.js';
-import { mountModule } from './mount.js';
+import type { ControlContext } from '../ops/control.js';
+import { createDocsMount } from '../ops/docs-mount.js';
+import { FaultInjector } from '../ops/fault-inject.js';
+import { FaultSpecError } from '../ops/fault-spec.js';
+import { FaultTable } from '../ops/fault-table.js';
+import { RequestLog } from '../ops/request-log.js';
+import { StateKeeper } from '../ops/state-keeper.js';
+import { startWarmUp } from '../ops/warm-up.js';
+import { answerClientError } from '../server/client-error.js';
+import { mountModule } from '../server/mount.js';
+import { bindBody } from '../server/read-body.js';
+import type { AnyApiModule } from '../server/types.js';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
-import { bindBody } from './read-body.js';
+import { buildApiModules } from './registry.js';
 import { createRequestHandler } from './request-handler.js';
-import { RequestLog } from './request-log.js';
-import { StateKeeper } from './state-keeper.js';
-import type { AnyApiModule } from './types.js';
-import { startWarmUp } from './warm-up.js';
 
 /** A built (not yet listening) reference server. */
 export interface CrmkitServer {
@@ -50,7 +50,8 @@ export interface RunningServer extends CrmkitServer {
  */
 export async function createServer(options: ServerOptions = {}): Promise<CrmkitServer> {
   const opts = resolveOptions(options);
-  const modules = opts.modules ?? buildApiModules(opts);
+  const limits = { maxRecords: opts.maxRecords, maxBytes: opts.maxStateBytes };
+  const modules = opts.modules ?? buildApiModules({ ...opts, limits });
   const mounts = await Promise.all(modules.map((m) => mountModule(m, opts.api ? '' : m.basePath)));
   mounts.sort((a, b) => b.basePath.length - a.basePath.length);
   const known = new Map(mounts.map((m) => [m.module.id, new Set(m.operations.keys())]));
@@ -72,7 +73,7 @@ export async function createServer(options: ServerOptions = {}): Promise<CrmkitS
     log,
     faults: new FaultInjector(faults, opts.control, opts.seed),
     control,
-    docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir, { mounts, opts }),
+    docs: opts.docsDir === false ? undefined : createDocsMount(opts.docsDir, mounts),
     onWrite: stateKeeper ? () => stateKeeper.changed() : undefined,
   });
   const listener = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {

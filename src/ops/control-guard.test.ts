@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
+import { wireRequest } from '../server/test-support.js';
 import { createControlGuard, hostAllowed, isLoopbackName } from './control-guard.js';
 import { createFixtureModule } from './fixture-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
-import { wireRequest } from './test-support.js';
 
 let t: TestServer;
 let port: number;

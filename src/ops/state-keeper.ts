@@ -1,3 +1,4 @@
+import type { AnyApiModule } from '../server/types.js';
 import {
   type ApiStates,
   encodeState,
@@ -7,7 +8,6 @@ import {
   writeFileAtomic,
 } from './state-file.js';
 import { importStates } from './state-import.js';
-import type { AnyApiModule } from './types.js';
 
 /** What one save wrote. */
 export interface SaveInfo {

@@ -3,13 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { startTestServer } from '../app/test-server.js';
 import { handleControl } from './control.js';
 import { FaultTable } from './fault-table.js';
 import { createFixtureModule } from './fixture-module.js';
 import { RequestLog } from './request-log.js';
 import { readStateFile, writeFileAtomic } from './state-file.js';
 import { StateKeeper } from './state-keeper.js';
-import { startTestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-keeper-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

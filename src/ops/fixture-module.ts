@@ -1,7 +1,7 @@
+import { renderJsonError } from '../server/default-errors.js';
+import { ApiError } from '../server/errors.js';
+import type { ApiModule } from '../server/types.js';
 import { Database } from '../store/database.js';
-import { renderJsonError } from './default-errors.js';
-import { ApiError } from './errors.js';
-import type { ApiModule } from './types.js';
 
 const ok = (schema: object) => ({ description: 'ok', content: { 'application/json': { schema } } });
 const item = {

@@ -1,7 +1,7 @@
+import type { Violation } from '../ops/request-log.js';
 import type { ApiId } from '../spec/load.js';
 import { type RunningServer, startServer } from './app.js';
 import type { ServerOptions } from './options.js';
-import type { Violation } from './request-log.js';
 
 /** A reference server started for a test. */
 export interface TestServer {

@@ -1,19 +1,23 @@
 import { expect, test } from 'vitest';
-import { RequestLog } from './request-log.js';
+import { RequestEntry, RequestLog } from './request-log.js';
+
+const entry = (fields: Partial<RequestEntry>) => Object.assign(new RequestEntry(), fields);
 
 test('keeps the last `capacity` requests, oldest first, with the fault only where there was one', () => {
   const log = new RequestLog(3);
   expect(log.recent()).toEqual([]);
   for (let i = 1; i <= 5; i++) {
-    log.record(
-      Date.UTC(2026, 0, 1, 0, 0, i),
-      'planio',
-      `op${i}`,
-      'GET',
-      `/p/${i}`,
-      200 + i,
-      i + 0.123,
-      i === 5 ? 'status=503' : undefined,
+    log.add(
+      entry({
+        at: Date.UTC(2026, 0, 1, 0, 0, i),
+        api: 'planio',
+        operationId: `op${i}`,
+        method: 'GET',
+        path: `/p/${i}`,
+        status: 200 + i,
+        ms: i + 0.123,
+        fault: i === 5 ? 'status=503' : undefined,
+      }),
     );
   }
   const recent = log.recent();
@@ -33,12 +37,14 @@ test('keeps the last `capacity` requests, oldest first, with the fault only wher
 
 test('a request closed without an answer is recorded with status 0; clear forgets requests and violations', () => {
   const log = new RequestLog(2);
-  log.record(0, undefined, undefined, 'POST', '/x', 0, 1, 'reset');
+  log.add(entry({ at: 0, method: 'POST', path: '/x', status: 0, ms: 1, fault: 'reset' }));
   log.violations.push({ time: '', api: 'a', operationId: 'o', method: 'GET', path: '/', status: 200, issues: [] });
   expect(log.recent()).toMatchObject([{ api: undefined, operationId: undefined, status: 0, fault: 'reset' }]);
   log.clear();
   expect(log.recent()).toEqual([]);
   expect(log.violations).toEqual([]);
-  log.record(1, 'plutio', 'listPeople', 'GET', '/people', 200, 2, undefined);
+  log.add(
+    entry({ at: 1, api: 'plutio', operationId: 'listPeople', method: 'GET', path: '/people', status: 200, ms: 2 }),
+  );
   expect(log.recent().map((r) => r.operationId)).toEqual(['listPeople']);
 });

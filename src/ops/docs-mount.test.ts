@@ -3,12 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { resolveOptions } from '../app/options.js';
+import { type ApiOptions, buildApiModules } from '../app/registry.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import type { MockApi, MockInfo, PlutioAuth, RedmineFamilyAuth } from '../docs/mock-info.js';
 import { PROJECT_ROOT } from '../spec/load.js';
 import { createDocsMount } from './docs-mount.js';
 import { createFixtureModule } from './fixture-module.js';
-import { resolveOptions, type ServerOptions } from './options.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 let dir: string;
 let t: TestServer;
@@ -138,13 +139,17 @@ test('/docs/mock.json describes the served APIs with the credentials the server 
 });
 
 test('/docs/mock.json follows --api (base path "") and the credential flags', async () => {
-  const planio = await startTestServer({ api: 'planio', docsDir: dir, adminApiKey: 'feed'.repeat(10) });
+  const planio = await startTestServer({
+    api: 'planio',
+    docsDir: dir,
+    apiOptions: { planio: { adminApiKey: 'feed'.repeat(10) } },
+  });
   const plutio = await startTestServer({
     api: 'plutio',
     docsDir: dir,
-    plutioClientId: 'docs-client',
-    plutioClientSecret: 'docs-secret',
-    plutioBusiness: 'initech',
+    apiOptions: {
+      plutio: { plutioClientId: 'docs-client', plutioClientSecret: 'docs-secret', plutioBusiness: 'initech' },
+    },
   });
   try {
     const p = (await (await get(`${planio.url}/docs/mock.json`)).json()) as MockInfo;
@@ -167,19 +172,20 @@ test('modules that are not one of the four APIs are left out of /docs/mock.json'
 });
 
 test('a client on another machine is told the documented default credentials, not those the mock was started with', () => {
-  const mounts = [
-    { module: { id: 'planio' }, basePath: '/planio' },
-    { module: { id: 'plutio' }, basePath: '/plutio/v1.8' },
-  ];
-  const ask = (opts: ServerOptions, remoteAddress: string) => {
-    const mount = createDocsMount(dir, { mounts, opts });
+  const ask = (apiOptions: ApiOptions, remoteAddress: string) => {
+    const build = { apis: ['planio', 'plutio'] as const, seed: 1, apiOptions, log: () => {} };
+    const mounts = buildApiModules(build).map((module) => ({ module, basePath: module.basePath }));
+    const mount = createDocsMount(dir, mounts);
     let body = '';
     const req = { method: 'GET', headers: {}, socket: { remoteAddress } } as unknown as IncomingMessage;
     const res = { writeHead: () => res, end: (text: string) => (body = text) } as unknown as ServerResponse;
     expect(mount(req, res, '/docs/mock.json')).toBe(true);
     return JSON.parse(body) as MockInfo;
   };
-  const custom = { adminApiKey: 'feed'.repeat(10), plutioClientSecret: 'not-for-everyone' };
+  const custom = {
+    planio: { adminApiKey: 'feed'.repeat(10) },
+    plutio: { plutioClientSecret: 'not-for-everyone' },
+  };
   for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
     const info = ask(custom, local);
     expect(info.apis.planio?.auth).toMatchObject({ apiKey: 'feed'.repeat(10) });
@@ -195,5 +201,5 @@ test('a client on another machine is told the documented default credentials, no
   expect(defaults.apis.planio?.auth).toMatchObject({ apiKey: ADMIN_KEY });
   expect(defaults.apis.plutio?.auth).toMatchObject({ clientId: 'crmkit-client', clientSecret: 'crmkit-secret' });
   // Another client id is not the default application, even with the default secret.
-  expect(ask({ plutioClientId: 'other' }, '10.1.2.3').apis.plutio?.auth).not.toHaveProperty('clientSecret');
+  expect(ask({ plutio: { plutioClientId: 'other' } }, '10.1.2.3').apis.plutio?.auth).not.toHaveProperty('clientSecret');
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { createServer } from './app.js';
+import { createServer } from '../app/app.js';
+import { startTestServer } from '../app/test-server.js';
 import { createFixtureModule } from './fixture-module.js';
 import {
   decodeEnvelope,
@@ -14,7 +15,6 @@ import {
   StateFileError,
   writeFileAtomic,
 } from './state-file.js';
-import { startTestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,13 +2,13 @@ import { constants, realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { resolve, sep } from 'node:path';
+import { ApiError } from '../server/errors.js';
+import type { AnyApiModule, RawResponse } from '../server/types.js';
 import { isApiId } from '../spec/load.js';
 import { CONTROL_BODY_LIMIT, json, noContent, parseJson, readJson } from './control-io.js';
-import { ApiError } from './errors.js';
 import { type ApiStates, decodeEnvelope, STATE_FORMAT, StateFileError } from './state-file.js';
 import { type ImportOutcome, importStates } from './state-import.js';
 import type { StateKeeper } from './state-keeper.js';
-import type { AnyApiModule, RawResponse } from './types.js';
 
 /** `PUT /__crmkit/state`: replaces the state of the APIs in the body (all or nothing). */
 export async function putState(req: IncomingMessage, modules: readonly AnyApiModule[]): Promise<RawResponse> {

@@ -1,4 +1,4 @@
-import type { Mount } from './mount.js';
+import type { Mount } from '../server/mount.js';
 
 type Step = () => void;
 

@@ -1,5 +1,5 @@
+import type { AnyApiModule } from '../server/types.js';
 import type { ApiStates } from './state-file.js';
-import type { AnyApiModule } from './types.js';
 
 /** Which APIs an import loaded and which entries it left alone. */
 export interface ImportOutcome {

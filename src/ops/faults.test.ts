@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { createFixtureModule } from './fixture-module.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
 let base: string;

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createServer } from '../app/app.js';
+import { startTestServer, type TestServer } from '../app/test-server.js';
 import { API_IDS, type ApiId } from '../spec/load.js';
-import { createServer } from './app.js';
 import { encodeState, readStateFile } from './state-file.js';
-import { startTestServer, type TestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crmkit-import-'));
 const file = join(dir, 'state.json');

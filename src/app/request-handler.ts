@@ -1,20 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ValidationIssue } from './ajv.js';
-import { requestOrigin } from './base-url.js';
-import { CONTROL_PREFIX, type ControlContext, handleControl } from './control.js';
-import { createControlGuard } from './control-guard.js';
-import { addCorsHeaders, allowMethods, corsOrigin, isPreflight, preflightResponse } from './cors.js';
-import { renderJsonError } from './default-errors.js';
-import { type DocsMount, redirectToDocs } from './docs-mount.js';
-import { ApiError } from './errors.js';
-import { describeFault, type FaultInjector, type FaultPlan, faultResponse, sleep } from './fault-inject.js';
-import type { Mount } from './mount.js';
+import { CONTROL_PREFIX, type ControlContext, handleControl } from '../ops/control.js';
+import { createControlGuard } from '../ops/control-guard.js';
+import { type DocsMount, redirectToDocs } from '../ops/docs-mount.js';
+import { describeFault, type FaultInjector, type FaultPlan, faultResponse, sleep } from '../ops/fault-inject.js';
+import { RequestEntry, type RequestLog } from '../ops/request-log.js';
+import type { ValidationIssue } from '../server/ajv.js';
+import { requestOrigin } from '../server/base-url.js';
+import { addCorsHeaders, allowMethods, corsOrigin, isPreflight, preflightResponse } from '../server/cors.js';
+import { renderJsonError } from '../server/default-errors.js';
+import { ApiError } from '../server/errors.js';
+import type { Mount } from '../server/mount.js';
+import { type PipelineOptions, type PipelineResult, runPipeline } from '../server/pipeline.js';
+import { parseQuery } from '../server/query.js';
+import type { RawResponse, RequestInfo } from '../server/types.js';
+import { writeResponse, writeTruncated } from '../server/write-response.js';
 import type { ResolvedOptions } from './options.js';
-import { type PipelineOptions, type PipelineResult, runPipeline } from './pipeline.js';
-import { parseQuery } from './query.js';
-import type { RequestLog } from './request-log.js';
-import type { RawResponse, RequestInfo } from './types.js';
-import { writeResponse, writeTruncated } from './write-response.js';
 
 /** A fresh response for paths outside every mounted API (responses are mutated when written). */
 const noApi = (): RawResponse => ({
@@ -56,6 +56,8 @@ export function createRequestHandler(
   const methods = new Map<Mount, string>(
     mounts.map((m) => [m, allowMethods([...m.operations.values()].map((o) => o.info.method))]),
   );
+  // Filled and added without awaiting in between, so one entry serves every request.
+  const entry = new RequestEntry();
   return async (req, res) => {
     const started = performance.now();
     const url = req.url ?? '/';
@@ -105,16 +107,20 @@ export function createRequestHandler(
       }
     }
     const fault = plan ? describeFault(plan.decision) : undefined;
-    if (plan?.decision.fault === 'reset') {
-      res.destroy();
-      log.record(Date.now(), api, operationId, method, path, 0, performance.now() - started, fault);
-      return;
-    }
-    if (plan?.decision.fault === 'truncate') writeTruncated(res, response);
+    const reset = plan?.decision.fault === 'reset';
+    if (reset) res.destroy();
+    else if (plan?.decision.fault === 'truncate') writeTruncated(res, response);
     else writeResponse(res, response, method === 'HEAD');
-    const ms = performance.now() - started;
-    log.record(Date.now(), api, operationId, method, path, response.status, ms, fault);
-    if (onWrite && api !== undefined && response.status < 400 && !READS.has(method)) onWrite();
+    entry.at = Date.now();
+    entry.api = api;
+    entry.operationId = operationId;
+    entry.method = method;
+    entry.path = path;
+    entry.status = reset ? 0 : response.status;
+    entry.ms = performance.now() - started;
+    entry.fault = fault;
+    log.add(entry);
+    if (onWrite && !reset && api !== undefined && response.status < 400 && !READS.has(method)) onWrite();
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createFixtureModule } from '../ops/fixture-module.js';
 import { createServer } from './app.js';
-import { createFixtureModule } from './fixture-module.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
