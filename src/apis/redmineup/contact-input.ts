@@ -52,6 +52,7 @@ const ADDRESS_FIELDS = [
 ] as const;
 
 const EMAIL_PART = /^[^@\s]+@[^@\s]+$/;
+const VISIBILITIES: readonly Visibility[] = [0, 1, 2];
 
 /**
  * Validates the `contact` attributes of a create (`existing` undefined) or update with the plugin's rules and
@@ -101,9 +102,9 @@ export function validateContactAttributes(
     else changes.assigned_to_id = id;
   }
   if (has(attrs, 'visibility')) {
-    const v = String(attrs.visibility ?? '').trim();
-    if (!['0', '1', '2'].includes(v)) errors.add(messages.invalid('Visibility'));
-    else changes.visibility = Number(v) as Visibility;
+    const v = VISIBILITIES.find((n) => String(n) === String(attrs.visibility ?? '').trim());
+    if (v === undefined) errors.add(messages.invalid('Visibility'));
+    else changes.visibility = v;
   }
   if (has(attrs, 'tag_list')) {
     const tags = uniqueTags(commaList(attrs.tag_list));

@@ -1,6 +1,6 @@
 import { nowTimestamp, type User } from '../../redmine-family/index.js';
 import type { ContactChanges } from './contact-input.js';
-import { type Contact, UNSET_CONTACT_FIELDS } from './records.js';
+import { type Contact, changesRecord, UNSET_CONTACT_FIELDS } from './records.js';
 import type { RedmineUpState } from './state.js';
 
 /**
@@ -38,8 +38,7 @@ export function updateContactRecord(
     const patch: ContactChanges = { ...changes };
     if (changes.tags) patch.tags = registerTags(state, changes.tags);
     if (projectIds) patch.project_ids = [...projectIds];
-    const current = contact as unknown as Record<string, unknown>;
-    const changed = Object.entries(patch).some(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v));
+    const changed = changesRecord(contact, patch);
     return state.contacts.update(contact.id, changed ? { ...patch, updated_on: nowTimestamp() } : patch);
   });
 }

@@ -47,9 +47,9 @@ export function validateDealAttributes(
   const changes: DealChanges = {};
   if (has(attrs, 'name') || !existing) {
     const name = text(attrs.name);
-    if (blank(name)) errors.add(messages.blank('Name'));
-    else if ((name as string).length > STRING_MAX) errors.add(messages.tooLong('Name', STRING_MAX));
-    else changes.name = name as string;
+    if (name === null || blank(name)) errors.add(messages.blank('Name'));
+    else if (name.length > STRING_MAX) errors.add(messages.tooLong('Name', STRING_MAX));
+    else changes.name = name;
   }
   if (has(attrs, 'price')) {
     const price = blank(attrs.price) ? null : String(attrs.price).replace(/\s+/g, '');

@@ -5,6 +5,7 @@ import { renderDeal } from './deal-view.js';
 import { attributesOf } from './input-values.js';
 import type { UpContext, UpHandler, UpResult } from './operation.js';
 import { creationTarget } from './project-scope.js';
+import { changesRecord } from './records.js';
 
 /** POST /deals: creates a deal in `deal.project_id`, else the top-level `project_id`. */
 export const createDeal: UpHandler<'createDeal'> = (ctx) => createIn(ctx, undefined);
@@ -72,8 +73,7 @@ export const updateDeal: UpHandler<'updateDeal'> = (ctx) => {
   const deal = findDeal(state, principal, ctx.params.deal_id);
   if (!mayOnDeal(state, principal, deal, 'edit_deals')) throw denied(principal);
   const changes = validateDealAttributes(state, attributesOf(ctx.body?.deal), deal, deal.project_id);
-  const current = deal as unknown as Record<string, unknown>;
-  const changed = Object.entries(changes).some(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v));
+  const changed = changesRecord(deal, changes);
   state.deals.update(deal.id, changed ? { ...changes, updated_on: nowTimestamp() } : changes);
   return { status: 204 };
 };

@@ -12,6 +12,9 @@ import { NOTE_CUSTOM_FIELD_TYPE, type Note, type NoteRecord, type NoteType } fro
 import type { NoteInput } from './schemas.js';
 import type { RedmineUpState } from './state.js';
 
+/** The note types a note may have (`null`: a plain note). */
+const NOTE_TYPES: readonly NoteType[] = [0, 1, 2, null];
+
 /** The `note` attributes of a create or update body, as sent (any of them may be missing). */
 export type NoteAttributes = LooseBody<NoteInput>;
 
@@ -43,9 +46,10 @@ export function validateNoteAttributes(
     if (subject !== undefined) changes.subject = subject;
   }
   if (has(attrs, 'type_id')) {
-    const type = optionalInt(attrs.type_id);
-    if (type !== null && ![0, 1, 2].includes(type)) errors.add(messages.inclusion('Type'));
-    else changes.type_id = type as NoteType;
+    const raw = optionalInt(attrs.type_id);
+    const type = NOTE_TYPES.find((t) => t === raw);
+    if (type === undefined) errors.add(messages.inclusion('Type'));
+    else changes.type_id = type;
   }
   if (has(attrs, 'created_on') && !blank(attrs.created_on)) {
     const at = parseTime(String(attrs.created_on));

@@ -7,7 +7,7 @@ import { renderNote } from './note-view.js';
 import type { UpHandler } from './operation.js';
 import { allowedInAny } from './permissions.js';
 import { projectFor } from './project-scope.js';
-import type { NoteRecord } from './records.js';
+import { changesRecord, type NoteRecord } from './records.js';
 import type { RedmineUpState } from './state.js';
 
 /**
@@ -60,9 +60,7 @@ export const updateNote: UpHandler<'updateNote'> = (ctx) => {
   const note = findNote(state, principal, ctx.params.note_id);
   if (!mayChangeNote(state, principal, note, 'edit')) throw denied(principal);
   const changes = validateNoteAttributes(state, attributesOf(ctx.body?.note), note);
-  const changed = Object.entries(changes).some(
-    ([k, v]) => JSON.stringify((note as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v),
-  );
+  const changed = changesRecord(note, changes);
   state.notes.update(note.id, changed ? { ...changes, updated_on: nowTimestamp() } : changes);
   return { status: 204 };
 };

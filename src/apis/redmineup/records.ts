@@ -168,3 +168,9 @@ export const UNSET_CONTACT_FIELDS = {
   address: null,
   custom_values: {},
 } as const;
+
+/** True when `patch` sets some attribute of `record` to a different value (compared as JSON). */
+export function changesRecord(record: object, patch: object): boolean {
+  const current = new Map<string, unknown>(Object.entries(record));
+  return Object.entries(patch).some(([key, value]) => JSON.stringify(current.get(key)) !== JSON.stringify(value));
+}
