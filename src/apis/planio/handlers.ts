@@ -1,5 +1,5 @@
 import type { operations } from '../../generated/planio.js';
-import type { FamilyHandlers, RedminePrincipal } from '../../redmine-family/index.js';
+import type { FamilyHandlers, FamilyTypedHandlers, RedminePrincipal } from '../../redmine-family/index.js';
 import { typedHandlers } from '../../server/typed-handlers.js';
 import { redmineCoreTypedHandlers } from '../redmine/handlers.js';
 import {
@@ -19,12 +19,15 @@ import {
 } from './contacts.js';
 import type { PlanioState } from './state.js';
 
+/** The handlers of the `planio` document, each typed by its operation. */
+export type PlanioHandlers = FamilyTypedHandlers<operations, PlanioState>;
+
 /**
- * Handlers of the `planio` document, each typed by its operation: the Redmine core subset (whose generated types
- * are Redmine's, the paths being shared) plus customer companies and their contacts.
+ * Handlers of the `planio` document, each typed by its operation: the Redmine core subset (typed by Redmine's
+ * operations, which the shared paths make equal to Planio's) plus customer companies and their contacts.
  */
-export function planioHandlers(): FamilyHandlers<PlanioState> {
-  return typedHandlers<operations, PlanioState, RedminePrincipal, true>()({
+export function planioTypedHandlers(): PlanioHandlers {
+  return {
     ...redmineCoreTypedHandlers(),
     listCompanies,
     createCompany,
@@ -37,5 +40,10 @@ export function planioHandlers(): FamilyHandlers<PlanioState> {
     getCompanyContact,
     updateCompanyContact,
     deleteCompanyContact,
-  });
+  };
+}
+
+/** The Planio handlers as the module builder runs them. */
+export function planioHandlers(): FamilyHandlers<PlanioState> {
+  return typedHandlers<operations, PlanioState, RedminePrincipal, true>()(planioTypedHandlers());
 }
