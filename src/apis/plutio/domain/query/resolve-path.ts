@@ -9,7 +9,9 @@ export type PathResolver = (value: unknown) => unknown;
 /**
  * Makes a resolver for a dot path; `unwrapArray` as mingo's option of that name (used by value predicates). Paths of
  * up to three plain segments get unrolled code for records made of plain objects; the first array met on the way
- * (or a numeric or `Object.prototype`-named segment) switches to the general algorithm.
+ * (or a numeric or `Object.prototype`-named segment) switches to the general algorithm. Saves mingo's per-call
+ * path splitting and recursion: 8.5–9.3× faster than mingo's `resolve` on `address.city` over 10,000 people,
+ * measured with `node --import tsx bench/plutio-query.ts --structures`.
  */
 export function makeResolver(path: string, unwrapArray: boolean): PathResolver {
   const parts = path.split('.');
