@@ -62,6 +62,7 @@ export type ApiOptions = {
   [Id in keyof Definitions]?: Definitions[Id] extends ApiDefinition<infer Options> ? Options : never;
 };
 
+/** The members of a union, intersected. */
 type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every API's own options side by side, as flags and variables give them (one `adminApiKey` for the family). */
