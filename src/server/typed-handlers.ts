@@ -85,16 +85,20 @@ export type OperationContext<Op, State, Principal, Body = RequestBodyOf<Op>> = O
   body: Body;
 };
 
-/** A handler of one operation. */
-export type OperationHandler<Op, State, Principal, Body = RequestBodyOf<Op>> = (
+/**
+ * A handler of one operation. `Op` is invariant (`in out`): the variance the compiler measures through the
+ * conditional types above would take a handler of another operation whose types are only one-way compatible
+ * (e.g. a response field renamed into an optional one), where the shared core paths of two documents diverge.
+ */
+export type OperationHandler<in out Op, State, Principal, Body = RequestBodyOf<Op>> = (
   ctx: OperationContext<Op, State, Principal, Body>,
 ) => OperationResult<Op> | Promise<OperationResult<Op>>;
 
 /**
  * One handler per operationId of `Ops`, each typed by its operation; a missing key is a compile error. `BodyOf`
- * maps an operation's JSON body to what its handler sees (identity by default).
+ * maps an operation's JSON body to what its handler sees (identity by default). `Ops` is invariant, as `Op` is.
  */
-export type TypedHandlerMap<Ops, State, Principal, Loose extends boolean = false> = {
+export type TypedHandlerMap<in out Ops, State, Principal, Loose extends boolean = false> = {
   [K in keyof Ops]: OperationHandler<
     Ops[K],
     State,
