@@ -7,7 +7,7 @@ import {
   has,
   type RedminePrincipal,
 } from '../../redmine-family/index.js';
-import { typedHandlers } from '../../server/typed-handlers.js';
+import { type OperationHandler, type TypedHandlerMap, typedHandlers } from '../../server/typed-handlers.js';
 import { redmineCoreTypedHandlers } from '../redmine/handlers.js';
 import { getCompany } from './companies.js';
 import type { CompanyAttributes } from './company-input.js';
@@ -52,6 +52,29 @@ describe('Planio handlers are typed by openapi/planio', () => {
     type PlanioCore = Pick<operations, keyof RedmineOperations>;
     expectTypeOf(redmineCoreTypedHandlers()).toMatchTypeOf<FamilyTypedHandlers<PlanioCore, PlanioState>>();
     expect(Object.keys(redmineCoreTypedHandlers())).toHaveLength(8);
+  });
+
+  it('refuses core handlers of a document whose shared paths diverged (a field renamed into an optional one)', () => {
+    type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
+    type NotFound = { headers: { [name: string]: unknown }; content?: never };
+    interface Core {
+      getThing: {
+        parameters: { path: { id: string } };
+        responses: { 200: Json<{ thing: { city?: string } }>; 404: NotFound };
+      };
+    }
+    interface Full {
+      getThing: {
+        parameters: { path: { id: string } };
+        responses: { 200: Json<{ thing: { town: string } }>; 404: NotFound };
+      };
+    }
+    const core: TypedHandlerMap<Core, null, null> = { getThing: () => ({ status: 200, body: { thing: {} } }) };
+    // @ts-expect-error a core handler need not render the `town` the other document requires.
+    const full: TypedHandlerMap<Full, null, null> = core;
+    // @ts-expect-error the same for one handler.
+    const one: OperationHandler<Full['getThing'], null, null> = core.getThing;
+    expect([typeof full.getThing, typeof one]).toEqual(['function', 'function']);
   });
 
   it('refuses a renamed or retyped company field, undocumented statuses and misread requests', () => {
