@@ -1,4 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../schema/ajv.js';
 
 /** A JSON Schema (2020-12) object. */
 export type JsonSchema = Record<string, unknown>;
@@ -105,7 +106,7 @@ let shared: Ajv2020 | undefined;
 
 /** The Ajv instance record checks compile with (made on first use). */
 export function recordAjv(): Ajv2020 {
-  shared ??= new Ajv2020({ strict: false, allErrors: true, validateSchema: false, code: { optimize: false } });
+  shared ??= createAjv({ validateSchema: false, code: { optimize: false } });
   return shared;
 }
 
