@@ -74,7 +74,7 @@ export type OperationResult<Op> = {
 /**
  * What a handler of `Op` gets: the engine's context with `params`, `query` and `body` typed by the operation.
  * `Body` is the operation's JSON body by default; an API whose `onInvalidBody` lets a body with missing or
- * over-long attributes through (the Redmine family answers those itself with 422) passes a looser type.
+ * over-long attributes through (to answer them itself, e.g. with a 422 listing every problem) passes a looser type.
  */
 export type OperationContext<Op, State, Principal, Body = RequestBodyOf<Op>> = Omit<
   HandlerContext<State, Principal>,
