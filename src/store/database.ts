@@ -88,8 +88,9 @@ export class Database implements CollectionOwner {
   }
 
   /**
-   * A new table of records by key, holding `records` (the map is kept and changed in place by commits). Its
-   * records are not part of {@link export}: the API that keeps them exports them in its own form.
+   * A new table of records by key, holding `records` (the map is kept and changed in place by commits; records
+   * are held in `Slots` without one). Its records are not part of {@link export}: the API that
+   * keeps them exports them in its own form.
    */
   table<K, R extends object>(name: string, records?: Map<K, R>): Table<K, R> {
     const table = new Table<K, R>(name, this, records);

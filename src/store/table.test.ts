@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { Database } from './database.js';
 import { recordBytes, StoreLimitError } from './limits.js';
 import { revisionOf } from './revisions.js';
-import { Transaction } from './table.js';
+import { Slots, Transaction } from './table.js';
 
 interface Note {
   _id: string;
@@ -85,4 +85,38 @@ test('an inner transaction reads through the outer one and hands it its changes 
   expect(outer.all(table).map((n) => n._id)).toEqual(['b', 'c']);
   outer.commit();
   expect([...records.keys()]).toEqual(['b', 'c']);
+});
+
+test('slots hand out the stored records themselves, in insertion order; a replaced record keeps its place', () => {
+  const slots = new Slots<string, Note>();
+  const a = { _id: 'a', title: 'A' };
+  const b = { _id: 'b', title: 'B' };
+  slots.set('a', a).set('b', b);
+  const a2 = { _id: 'a', title: 'A2' };
+  slots.set('a', a2);
+  expect(slots.get('a')).toBe(a2);
+  expect([...slots.values()]).toEqual([a2, b]);
+  expect([...slots].map(([key, record]) => [key, record.title])).toEqual([
+    ['a', 'A2'],
+    ['b', 'B'],
+  ]);
+  expect(slots.delete('a')).toBe(true);
+  expect(slots.delete('a')).toBe(false);
+  expect(slots.has('a')).toBe(false);
+  expect([...slots.keys()]).toEqual(['b']);
+  slots.clear();
+  expect(slots.size).toBe(0);
+  expect([...slots.values()]).toEqual([]);
+});
+
+test('a table made without a record map keeps its records in slots; reads return the committed records', () => {
+  const db = new Database();
+  const table = db.table<string, Note>('notes');
+  const note = { _id: 'a', title: 'A' };
+  const txn = db.begin();
+  txn.put(table, 'a', note);
+  txn.commit();
+  expect(table.records).toBeInstanceOf(Slots);
+  expect(table.records.get('a')).toBe(note);
+  expect(db.begin().all(table)[0]).toBe(note);
 });
