@@ -18,6 +18,9 @@ const LIVE = process.env.CRMKIT_LIVE === '1';
  * - A body Rails cannot parse (malformed, or in an encoding nobody knows) is a 400 on both, but Rails renders it in
  *   the format the request asks for (`Accept: application/xml` here: `<hash><status>400</status><error>Bad
  *   Request</error></hash>`); the reference server answers the empty `text/html` that Redmine sends to `Accept: *\/*`.
+ * - Redmine's `/enumerations/<type>` takes any name that Rails classifies to an enumeration class
+ *   (`TimeEntryActivity`, `issue_priority`) and answers any other with an empty 404; the reference server routes the
+ *   three documented plural names only, and answers other paths with the HTML 404 page, as for every unknown path.
  */
 export const KNOWN_DIFFERENCES = [
   'POST /projects.xml in an encoding nobody knows (400): Content-Type application/xml;charset=utf-8 on redmine, text/html;charset=utf-8 on reference',
@@ -26,6 +29,13 @@ export const KNOWN_DIFFERENCES = [
   'POST /projects.xml in an encoding nobody knows (400): body /hash/status only on redmine',
   'POST /projects.xml in an encoding nobody knows (400): body /hash/status/@type only on redmine',
   'POST /projects.xml in an encoding nobody knows (400): body only on reference',
+  'GET /enumerations/{unknown}.json (404): Content-Type application/json on redmine, text/html;charset=utf-8 on reference',
+  'GET /enumerations/{unknown}.json (404): body is absent on redmine, text on reference',
+  'GET /enumerations/TimeEntryActivity.json (a class name): status 200 on redmine, 404 on reference',
+  'GET /enumerations/TimeEntryActivity.json (a class name): Content-Type application/json;charset=utf-8 on redmine, text/html;charset=utf-8 on reference',
+  'GET /enumerations/TimeEntryActivity.json (a class name): body $ only on redmine',
+  'GET /enumerations/TimeEntryActivity.json (a class name): body $.time_entry_activities only on redmine',
+  'GET /enumerations/TimeEntryActivity.json (a class name): body only on reference',
   'GET /projects without suffix, Accept */*: status 200 on redmine, 406 on reference',
   'GET /projects without suffix, Accept */*: Content-Type text/html;charset=utf-8 on redmine, text/plain;charset=utf-8 on reference',
   'GET /projects/{unknown} without suffix: status 404 on redmine, 406 on reference',

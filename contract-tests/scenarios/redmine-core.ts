@@ -12,6 +12,7 @@ import {
   unknownIdScenario,
   unknownSwitchUserScenario,
 } from './negatives.js';
+import { referenceListScenarios } from './reference-lists.js';
 import { discoverySteps, findResources, pick, type ResourceOps } from './resources.js';
 
 const LIMIT_REASON = '`limit` must cap the page size, while Prism answers every list with the same example';
@@ -70,8 +71,8 @@ function lifecycles(sc: ScenarioContext, r: ResourceOps): Scenario[] {
  * The Redmine-family core set, generic over `.json`/`.xml`: a lifecycle per inferred resource and format, the
  * `limit` behaviour of every list, and the negative cases the Redmine conventions document — no credentials → 401,
  * no format suffix → 406, unknown id → 404, a create without its required fields → 422, an unknown
- * `X-Redmine-Switch-User` → 412. Documents without a
- * `.{format}` suffix get none of these.
+ * `X-Redmine-Switch-User` → 412; and the reference lists every user reads alike (`reference-lists.ts`). Documents
+ * without a `.{format}` suffix get none of these.
  */
 export function redmineCoreScenarios(sc: ScenarioContext): Scenario[] {
   if (!sc.spec.operations.some((op) => formatsOf(op).length > 0)) return [];
@@ -99,5 +100,6 @@ export function redmineCoreScenarios(sc: ScenarioContext): Scenario[] {
     const s = noSuffixScenario(sc, op, cleanup);
     if (s) out.push(s);
   }
+  out.push(...referenceListScenarios(sc));
   return out;
 }

@@ -21,6 +21,7 @@ export * from './module.js';
 export { apiOffsetAndLimit, type Page, paginate, rubyToI } from './paging.js';
 export { isAdmin, type RedminePrincipal, type User } from './principal.js';
 export * from './records.js';
+export { TRACKER_STANDARD_FIELDS } from './seed-trackers.js';
 export { FamilyCollections, type FamilyStateOptions, RedmineFamilyState } from './state.js';
 export { formatTimestamp, nowTimestamp } from './time.js';
 export { renderCurrentUser, type UserView, userName } from './user-view.js';
