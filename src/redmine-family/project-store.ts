@@ -50,7 +50,7 @@ export function updateProjectRecord(state: RedmineFamilyState, project: Project,
   });
 }
 
-/** Deletes a project with its subprojects and everything they hold (memberships, modules, categories). */
+/** Deletes a project with its subprojects and everything they hold (memberships, modules, categories, versions). */
 export function deleteProjectTree(state: RedmineFamilyState, project: Project): number[] {
   const ids = [project.id];
   for (let i = 0; i < ids.length; i++) {
@@ -62,6 +62,7 @@ export function deleteProjectTree(state: RedmineFamilyState, project: Project): 
       for (const m of state.memberships.all((x) => x.project_id === id)) state.memberships.remove(m.id);
       for (const m of state.enabledModules.all((x) => x.project_id === id)) state.enabledModules.remove(m.id);
       for (const c of state.issueCategories.all((x) => x.project_id === id)) state.issueCategories.remove(c.id);
+      for (const v of state.versions.all((x) => x.project_id === id)) state.versions.remove(v.id);
     }
     state.projectsDeleted(ids);
   });

@@ -20,6 +20,7 @@ import {
   slug,
 } from './seed-data.js';
 import { seedReferenceData } from './seed-reference.js';
+import { seedVersionsAndCategories } from './seed-versions.js';
 import { formatTimestamp } from './time.js';
 
 const DAY = 86_400_000;
@@ -106,7 +107,5 @@ export function seedCore(state: FamilyCollections, rng: Rng): void {
     if (layout.otherRole)
       state.memberships.insert({ project_id: project.id, user_id: other.id, role_ids: [layout.otherRole] });
   });
-  const firstProject = ids[0] as number;
-  state.issueCategories.insert({ project_id: firstProject, name: 'Backend' });
-  state.issueCategories.insert({ project_id: firstProject, name: 'Frontend' });
+  seedVersionsAndCategories(state, ids, jsmith.id);
 }
