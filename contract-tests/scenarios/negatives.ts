@@ -35,13 +35,23 @@ export function cleanupAfterCreate(remove: OperationEntry | undefined, idParam: 
 /** No credentials where the operation requires them → the documented 401. */
 export function noAuthScenario(sc: ScenarioContext, op: OperationEntry, format?: Format, cleanup?: Step['cleanup']) {
   if (allowsAnonymous(sc.spec, op) || !documents(op, 401)) return undefined;
+  // A real Redmine looks the object up before it checks the caller: ids in the path name existing objects.
+  const found = sc.target === 'prism' ? { steps: [], params: [] } : discoverySteps(sc.spec, op);
   const s: Scenario = {
     name: `negative ${operationLabel(op, format)} without credentials`,
     kind: 'negative',
     format,
     notApplicable: liveGuard(sc, op),
     steps: [
-      { operationId: op.operationId, title: 'no credentials → 401', anonymous: true, expect: { status: 401 }, cleanup },
+      ...found.steps,
+      {
+        operationId: op.operationId,
+        title: 'no credentials → 401',
+        anonymous: true,
+        params: (ctx) => pick(ctx.vars, found.params),
+        expect: { status: 401 },
+        cleanup,
+      },
     ],
   };
   return s;
@@ -180,6 +190,7 @@ export function missingFieldScenario(
   const inner = wrapperKey ? schema.properties[wrapperKey] : schema;
   const required: string[] = inner?.required ?? [];
   const emptied = required.length > 0 ? `without ${required[0]}` : 'with an empty object';
+  const found = sc.target === 'prism' ? { steps: [], params: [] } : discoverySteps(sc.spec, op);
   const s: Scenario = {
     name: `negative ${operationLabel(op, format)} ${emptied}`,
     kind: 'negative',
@@ -189,9 +200,11 @@ export function missingFieldScenario(
         ? undefined
         : 'the document leaves the required fields to the server, so only a real server can refuse the empty object',
     steps: [
+      ...found.steps,
       {
         operationId: op.operationId,
         title: `create ${emptied} → 422`,
+        params: (ctx) => pick(ctx.vars, found.params),
         body: () => {
           const value: Record<string, unknown> = {};
           if (required.length > 0) {

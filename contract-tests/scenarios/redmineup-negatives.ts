@@ -52,7 +52,7 @@ export function invalidCreates(sc: ScenarioContext, format: Format): Scenario[] 
       steps: [
         findProjectsStep('listProjects'),
         ...setup,
-        { ...generated.steps[0]!, title: 'create without the required field → 422', params, body },
+        { ...generated.steps.at(-1)!, title: 'create without the required field → 422', params, body },
         ...owned,
       ],
     });
@@ -66,7 +66,7 @@ export function invalidCreates(sc: ScenarioContext, format: Format): Scenario[] 
         findProjectsStep('listProjects'),
         contactStep(format, 'contact'),
         {
-          ...addProject.steps[0]!,
+          ...addProject.steps.at(-1)!,
           title: 'a project without id names no project → 404',
           params: (ctx) => ({ contact_id: str(ctx, 'contact') }),
           body: wrap(format, 'project', {}),

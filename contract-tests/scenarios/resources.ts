@@ -74,15 +74,19 @@ export const pick = (vars: Record<string, unknown>, names: string[]): Record<str
 
 /**
  * Steps that find existing objects for an operation's path parameters, in path order, each listing its resource
- * (with the parents found before it) and capturing the first id. Parameters without a list are left to examples.
+ * (with the parents found before it) and capturing the first id. A list below another object (the versions of
+ * `/projects/{project_id}/versions` for `/versions/{version_id}`) has its own parameters found first, in the
+ * same way. Parameters without a list are left to examples.
  */
 export function discoverySteps(spec: ApiSpec, op: OperationEntry): { steps: Step[]; params: string[] } {
   const lists = listsByParam(spec);
   const steps: Step[] = [];
   const params: string[] = [];
-  for (const param of pathParams(op)) {
+  const find = (param: string, seen: readonly OperationEntry[]): void => {
     const list = lists.get(param);
-    if (!list || list === op || pathParams(list).some((p) => !params.includes(p))) continue;
+    if (!list || seen.includes(list) || params.includes(param)) return;
+    for (const parent of pathParams(list)) find(parent, [...seen, list]);
+    if (pathParams(list).some((p) => !params.includes(p))) return;
     const parents = [...params];
     steps.push({
       operationId: list.operationId,
@@ -91,6 +95,7 @@ export function discoverySteps(spec: ApiSpec, op: OperationEntry): { steps: Step
       capture: (res) => ({ [param]: firstItemId(res.value) }),
     });
     params.push(param);
-  }
-  return { steps, params };
+  };
+  for (const param of pathParams(op)) find(param, [op]);
+  return { steps, params: params.filter((p) => pathParams(op).includes(p)) };
 }

@@ -36,6 +36,14 @@ secret = Project.find_by(identifier: 'secret') ||
 seed.update!(is_public: true) unless seed.is_public?
 secret.update!(is_public: false) if secret.is_public?
 
+# A version and an issue category in each project, so that reads of existing ones (found by listing the project
+# first) have something to read; the contract run's own writes create and delete their own.
+[seed, secret].each do |project|
+  project.versions.find_by(name: 'Seeded version') || project.versions.create!(name: 'Seeded version')
+  project.issue_categories.find_by(name: 'Seeded category') ||
+    project.issue_categories.create!(name: 'Seeded category')
+end
+
 emit 'REDMINE_API_KEY', admin.api_key
 emit 'REDMINE_ADMIN_LOGIN', 'admin'
 emit 'REDMINE_ADMIN_PASSWORD', 'admin'
