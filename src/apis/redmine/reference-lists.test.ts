@@ -63,6 +63,20 @@ test.each(Object.entries(REDMINE_DEFAULT))(
   },
 );
 
+test('a project includes the same activities and trackers, by the same ids', async () => {
+  const res = await call('GET', '/projects/1.json?include=time_entry_activities,trackers');
+  const { project } = res.json<{ project: Record<string, unknown> }>();
+  expect(project.time_entry_activities).toEqual([
+    { id: 8, name: 'Design' },
+    { id: 9, name: 'Development' },
+  ]);
+  expect(project.trackers).toEqual([
+    { id: 1, name: 'Bug' },
+    { id: 2, name: 'Feature' },
+    { id: 3, name: 'Support' },
+  ]);
+});
+
 test('Planio and RedmineUP serve the same lists', async () => {
   for (const api of ['planio', 'redmineup'] as const) {
     const other = familyClient(t.api(api));
