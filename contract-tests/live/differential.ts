@@ -34,12 +34,144 @@ const call = (side: Side, method: string, path: string, who: 'admin' | 'user' | 
 
 const project = (side: Side) => String(side.vars.project);
 
+const version = (side: Side) => String(side.vars.version);
+const category = (side: Side) => String(side.vars.category);
+
+/**
+ * Versions and issue categories of the created (public) project: create (201, `Location`), read and list in both
+ * formats, a non-administrator who is not a member (versions visible, categories and writes 403), an anonymous
+ * caller, invalid creates (422), update (204), delete (204) and the read after it (404). The version is shaped like
+ * a seeded shared one (description and wiki page set, no due date), so lists compare by shape whichever comes first.
+ */
+const VERSION_AND_CATEGORY_CASES: Case[] = [
+  {
+    name: 'POST /projects/{id}/versions.json',
+    request: (s, tag) =>
+      call(s, 'POST', `/projects/${project(s)}/versions.json`, 'admin', {
+        version: { name: `v-${tag}`, description: 'Compared', wiki_page_title: 'Roadmap', sharing: 'bogus' },
+      }),
+    capture: (res, s) => {
+      s.vars.version = res.bodyText ? idOf(JSON.parse(res.bodyText)) : undefined;
+    },
+  },
+  { name: 'GET /versions/{id}.json', request: (s) => call(s, 'GET', `/versions/${version(s)}.json`, 'admin') },
+  { name: 'GET /versions/{id}.xml', request: (s) => call(s, 'GET', `/versions/${version(s)}.xml`, 'admin') },
+  {
+    name: 'GET /versions/{id}.json as an anonymous caller (public project)',
+    request: (s) => call(s, 'GET', `/versions/${version(s)}.json`, 'anonymous'),
+  },
+  {
+    name: 'GET /projects/{id}/versions.json',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/versions.json`, 'admin'),
+  },
+  {
+    name: 'GET /projects/{id}/versions.xml',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/versions.xml`, 'admin'),
+  },
+  {
+    name: 'GET /projects/{id}/versions.json as a non-member (public project)',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/versions.json`, 'user'),
+  },
+  {
+    name: 'POST /projects/{id}/versions.json as a non-member (403)',
+    request: (s, tag) => call(s, 'POST', `/projects/${project(s)}/versions.json`, 'user', { version: { name: tag } }),
+  },
+  {
+    name: 'POST /projects/{id}/versions.json with a taken name, bad date and status (422)',
+    request: (s, tag) =>
+      call(s, 'POST', `/projects/${project(s)}/versions.json`, 'admin', {
+        version: { name: `v-${tag}`, due_date: '2027-02-30', status: 'bogus' },
+      }),
+  },
+  {
+    name: 'POST /projects/{id}/versions.xml without a name (422)',
+    request: (s) => ({
+      ...call(s, 'POST', `/projects/${project(s)}/versions.xml`, 'admin'),
+      headers: { Accept: 'application/xml', 'Content-Type': 'application/xml', 'X-Redmine-API-Key': s.key },
+      body: '<?xml version="1.0" encoding="UTF-8"?><version><description>x</description></version>',
+    }),
+  },
+  {
+    name: 'PUT /versions/{id}.json',
+    request: (s) => call(s, 'PUT', `/versions/${version(s)}.json`, 'admin', { version: { status: 'locked' } }),
+  },
+  {
+    name: 'PUT /versions/{id}.json as a non-member (403)',
+    request: (s) => call(s, 'PUT', `/versions/${version(s)}.json`, 'user', { version: { status: 'open' } }),
+  },
+  {
+    name: 'GET /versions/{id}.json after the update',
+    request: (s) => call(s, 'GET', `/versions/${version(s)}.json`, 'admin'),
+  },
+  {
+    name: 'POST /projects/{id}/issue_categories.json',
+    request: (s, tag) =>
+      call(s, 'POST', `/projects/${project(s)}/issue_categories.json`, 'admin', {
+        issue_category: { name: `c-${tag}` },
+      }),
+    capture: (res, s) => {
+      s.vars.category = res.bodyText ? idOf(JSON.parse(res.bodyText)) : undefined;
+    },
+  },
+  {
+    name: 'GET /issue_categories/{id}.json',
+    request: (s) => call(s, 'GET', `/issue_categories/${category(s)}.json`, 'admin'),
+  },
+  {
+    name: 'GET /issue_categories/{id}.xml',
+    request: (s) => call(s, 'GET', `/issue_categories/${category(s)}.xml`, 'admin'),
+  },
+  {
+    name: 'GET /projects/{id}/issue_categories.json',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/issue_categories.json`, 'admin'),
+  },
+  {
+    name: 'GET /projects/{id}/issue_categories.xml',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/issue_categories.xml`, 'admin'),
+  },
+  {
+    name: 'GET /projects/{id}/issue_categories.json as a non-member (403)',
+    request: (s) => call(s, 'GET', `/projects/${project(s)}/issue_categories.json`, 'user'),
+  },
+  {
+    name: 'GET /issue_categories/{id}.json as an anonymous caller (401)',
+    request: (s) => call(s, 'GET', `/issue_categories/${category(s)}.json`, 'anonymous'),
+  },
+  {
+    name: 'POST /projects/{id}/issue_categories.json with a taken name (422)',
+    request: (s, tag) =>
+      call(s, 'POST', `/projects/${project(s)}/issue_categories.json`, 'admin', {
+        issue_category: { name: `c-${tag}` },
+      }),
+  },
+  {
+    name: 'PUT /issue_categories/{id}.json',
+    request: (s, tag) =>
+      call(s, 'PUT', `/issue_categories/${category(s)}.json`, 'admin', { issue_category: { name: `c2-${tag}` } }),
+  },
+  {
+    name: 'DELETE /issue_categories/{id}.json',
+    request: (s) => call(s, 'DELETE', `/issue_categories/${category(s)}.json`, 'admin'),
+  },
+  {
+    name: 'GET /issue_categories/{id}.json after the delete (404)',
+    request: (s) => call(s, 'GET', `/issue_categories/${category(s)}.json`, 'admin'),
+  },
+  { name: 'DELETE /versions/{id}.json', request: (s) => call(s, 'DELETE', `/versions/${version(s)}.json`, 'admin') },
+  {
+    name: 'GET /versions/{id}.json after the delete (404)',
+    request: (s) => call(s, 'GET', `/versions/${version(s)}.json`, 'admin'),
+  },
+];
+
 /**
  * The sequence both servers get, in order: lists in both formats and paging, create (201), read in both formats,
- * update (204), read again, an invalid create (422), an XML body in an unknown encoding (400), an unknown id (404),
- * no credentials (401), a `key` parameter that is a list or a hash (401, or anonymous where anonymous callers are
- * served), a wrong key (anonymous), a non-administrator on custom fields (403), no format suffix (406, and what else
- * a path without suffix gets), delete (204) and the read after it (404).
+ * update (204), read again, the project's versions and issue categories, an invalid create (422), an XML body in
+ * an unknown encoding (400), an unknown id (404), no credentials (401), a `key` parameter that is a list or a hash
+ * (401, or anonymous where anonymous callers are served), a wrong key (anonymous), a non-administrator on custom
+ * fields (403), the reference lists (trackers, issue statuses, activities, document categories) as every kind of
+ * caller and with ignored paging, no format suffix (406, and what else a path without suffix gets), delete (204) and
+ * the read after it (404).
  */
 export const SEQUENCE: Case[] = [
   { name: 'GET /projects.json', request: (s) => call(s, 'GET', '/projects.json', 'admin') },
@@ -69,6 +201,7 @@ export const SEQUENCE: Case[] = [
     name: 'GET /projects/{id}.json after the update',
     request: (s) => call(s, 'GET', `/projects/${project(s)}.json`, 'admin'),
   },
+  ...VERSION_AND_CATEGORY_CASES,
   {
     name: 'POST /projects.json without a name (422)',
     request: (s, tag) => call(s, 'POST', '/projects.json', 'admin', { project: { identifier: `${tag}-invalid` } }),
@@ -118,6 +251,45 @@ export const SEQUENCE: Case[] = [
   {
     name: 'GET /custom_fields.json as a non-administrator (403)',
     request: (s) => call(s, 'GET', '/custom_fields.json', 'user'),
+  },
+  { name: 'GET /trackers.json', request: (s) => call(s, 'GET', '/trackers.json', 'admin') },
+  { name: 'GET /trackers.xml as a non-administrator', request: (s) => call(s, 'GET', '/trackers.xml', 'user') },
+  {
+    name: 'GET /trackers.json?limit=1 anonymous (not paged)',
+    request: (s) => call(s, 'GET', '/trackers.json?limit=1&offset=1', 'anonymous'),
+  },
+  {
+    name: 'GET /issue_statuses.json as a non-administrator',
+    request: (s) => call(s, 'GET', '/issue_statuses.json', 'user'),
+  },
+  { name: 'GET /issue_statuses.xml anonymous', request: (s) => call(s, 'GET', '/issue_statuses.xml', 'anonymous') },
+  {
+    name: 'GET /enumerations/time_entry_activities.json?project_id={id}',
+    request: (s) => call(s, 'GET', `/enumerations/time_entry_activities.json?project_id=${project(s)}`, 'user'),
+  },
+  {
+    name: 'GET /enumerations/time_entry_activities.xml',
+    request: (s) => call(s, 'GET', '/enumerations/time_entry_activities.xml', 'admin'),
+  },
+  {
+    name: 'GET /enumerations/document_categories.json with a wrong key (anonymous)',
+    request: (s) => ({
+      ...call(s, 'GET', '/enumerations/document_categories.json', 'anonymous'),
+      headers: { Accept: JSON_TYPE, 'X-Redmine-API-Key': 'nope' },
+    }),
+  },
+  {
+    name: 'GET /enumerations/document_categories.xml as a non-administrator',
+    request: (s) => call(s, 'GET', '/enumerations/document_categories.xml', 'user'),
+  },
+  { name: 'GET /trackers without suffix (406)', request: (s) => call(s, 'GET', '/trackers', 'admin') },
+  {
+    name: 'GET /enumerations/{unknown}.json (404)',
+    request: (s, tag) => call(s, 'GET', `/enumerations/${tag}.json`, 'admin'),
+  },
+  {
+    name: 'GET /enumerations/TimeEntryActivity.json (a class name)',
+    request: (s) => call(s, 'GET', '/enumerations/TimeEntryActivity.json', 'admin'),
   },
   { name: 'GET /projects without suffix (406)', request: (s) => call(s, 'GET', '/projects', 'admin') },
   {

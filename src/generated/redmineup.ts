@@ -543,6 +543,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/trackers.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List trackers
+         * @description Returns every tracker in position order, with the status a new issue of it gets and the standard fields it shows. The list is not paged (`limit` and `offset` are ignored): the JSON body has only the `trackers` key and the XML root only `type="array"`. Every user may read it, and so may anonymous callers unless the server requires a login; credentials that match no user count as anonymous. There is no API for one tracker: `/trackers/1.json` gets Redmine's HTML 404 page.
+         */
+        get: operations["listTrackers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issue_statuses.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List issue statuses
+         * @description Returns every issue status in position order, saying which ones close an issue. The list is not paged (`limit` and `offset` are ignored): the JSON body has only the `issue_statuses` key and the XML root only `type="array"`. Every user may read it, and so may anonymous callers unless the server requires a login; credentials that match no user count as anonymous. There is no API for one status: `/issue_statuses/1.json` gets Redmine's HTML 404 page.
+         */
+        get: operations["listIssueStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enumerations/time_entry_activities.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List time entry activities
+         * @description Returns every time entry activity shared by all projects in position order, inactive ones included; a project's own overrides of them are not listed, and a `project_id` parameter is ignored (Redmine 5.0 lists the same activities for any project, known or not). The list is not paged: the JSON body has only the `time_entry_activities` key and the XML root only `type="array"`. Every user may read it, and so may anonymous callers unless the server requires a login. An unknown enumeration (`/enumerations/foo.json`) gets 404 with an empty body.
+         */
+        get: operations["listTimeEntryActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enumerations/document_categories.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List document categories
+         * @description Returns every document category shared by all projects in position order, inactive ones included. The list is not paged: the JSON body has only the `document_categories` key and the XML root only `type="array"`. Every user may read it, and so may anonymous callers unless the server requires a login.
+         */
+        get: operations["listDocumentCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/versions.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's versions
+         * @description Returns the project's versions followed by the versions other projects share with it, in id order: versions shared with every project (`system`), with the project tree (`tree`), by an ancestor (`descendants`, `hierarchy`) or by a subproject (`hierarchy`). The list is not paged (`offset` and `limit` are ignored) and carries `total_count`. List items have no `estimated_hours` or `spent_hours`. The caller needs the "View issues" permission on the project, which non-members and anonymous callers have on public projects; a private project gives 401 to an anonymous caller and 403 to a user who is not a member; an unknown project 404.
+         */
+        get: operations["listVersions"];
+        put?: never;
+        /**
+         * Create a version
+         * @description Creates a version of the project and answers 201 with it (as the single GET renders it) and a `Location` header (an absolute URL). The caller needs the "Manage versions" permission on the project (403 otherwise, 401 for anonymous callers); a closed project allows no changes. Invalid attributes give 422 with Redmine's messages, e.g. `Name cannot be blank` or `Name has already been taken`.
+         */
+        post: operations["createVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/versions/{version_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The version's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                version_id: components["parameters"]["VersionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a version
+         * @description Returns one version with `estimated_hours` and, for callers allowed to view spent time on its project, `spent_hours`. The caller needs the "View issues" permission on the version's project (non-members and anonymous callers have it on public projects): a version of a private project gives 401 to an anonymous caller and 403 to a user who is not a member, even when the version is shared. An unknown id gives 404.
+         */
+        get: operations["getVersion"];
+        /**
+         * Update a version
+         * @description Changes the attributes given in the body and leaves the others alone; success is 204 with an empty body. The caller needs the "Manage versions" permission on the version's project (403 otherwise, 401 for anonymous callers); invalid attributes give 422, an unknown id 404.
+         */
+        put: operations["updateVersion"];
+        post?: never;
+        /**
+         * Delete a version
+         * @description Deletes the version; success is 204 with an empty body. The caller needs the "Manage versions" permission on the version's project (403 otherwise, 401 for anonymous callers); an unknown id gives 404. Redmine refuses to delete a version that issues use as their target version (422 with an empty body).
+         */
+        delete: operations["deleteVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/issue_categories.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's issue categories
+         * @description Returns the project's issue categories sorted by name. The list is not paged (`offset` and `limit` are ignored) and carries `total_count`. The caller needs the "Manage issue categories" permission on the project, which only members can have: a user who is not a member gets 403 also on a public project, an anonymous caller 401, an unknown project 404.
+         */
+        get: operations["listIssueCategories"];
+        put?: never;
+        /**
+         * Create an issue category
+         * @description Creates an issue category of the project and answers 201 with it and a `Location` header (a path, `/issue_categories/<id>`, not an absolute URL). The caller needs the "Manage issue categories" permission on the project (403 otherwise, 401 for anonymous callers); a closed project allows no changes. Invalid attributes give 422, e.g. `Name cannot be blank` or `Name has already been taken`.
+         */
+        post: operations["createIssueCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issue_categories/{category_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The issue category's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                category_id: components["parameters"]["CategoryId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an issue category
+         * @description Returns one issue category. The caller needs the "Manage issue categories" permission on its project, which only members can have (403 for other users, also on a public project; 401 for anonymous callers); an unknown id gives 404.
+         */
+        get: operations["getIssueCategory"];
+        /**
+         * Update an issue category
+         * @description Changes the attributes given in the body and leaves the others alone; success is 204 with an empty body. The caller needs the "Manage issue categories" permission on the category's project (403 otherwise, 401 for anonymous callers); invalid attributes give 422, an unknown id 404.
+         */
+        put: operations["updateIssueCategory"];
+        post?: never;
+        /**
+         * Delete an issue category
+         * @description Deletes the issue category; success is 204 with an empty body. Issues of the category lose it (Redmine also takes a `reassign_to_id` parameter naming another category of the project to move them to, which this document does not describe). The caller needs the "Manage issue categories" permission on the category's project (403 otherwise, 401 for anonymous callers); an unknown id gives 404.
+         */
+        delete: operations["deleteIssueCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1197,24 +1449,25 @@ export interface components {
         UserResponse: {
             user: components["schemas"]["User"];
         };
-        /** @description An issue priority (an enumeration). A fresh Redmine has Low, Normal (the default), High, Urgent and Immediate. `custom_fields` appears only when priority custom fields exist. */
-        IssuePriority: {
+        /** @description A value of one of Redmine's enumerations: an issue priority, a time entry activity or a document category. The three lists render their values alike (`enumerations/index.api.rsb`). `custom_fields` appears only when custom fields of that enumeration exist. */
+        Enumeration: {
+            /** @description Enumerations share one id sequence, so a fresh Redmine numbers priorities 1–5, document categories 6–7 and activities 8–9. */
             id: number;
             name: string;
             is_default: boolean;
-            /** @description Inactive priorities can no longer be chosen for new issues. */
+            /** @description Inactive values can no longer be chosen for new objects; the lists include them. */
             active: boolean;
             custom_fields?: components["schemas"]["CustomFieldValue"][];
         };
-        /** @description JSON list of issue priorities. The list is not paged, so it has no `total_count`, `offset` or `limit`. */
+        /** @description JSON list of issue priorities (a fresh Redmine has Low, Normal (the default), High, Urgent and Immediate). The list is not paged, so it has no `total_count`, `offset` or `limit`. */
         IssuePriorityList: {
-            issue_priorities: components["schemas"]["IssuePriority"][];
+            issue_priorities: components["schemas"]["Enumeration"][];
         };
         /** @description XML list of issue priorities: `<issue_priorities type="array">` holding one `<issue_priority>` per item. The list is not paged, so the root has no meta attributes. */
         IssuePriorityListXml: {
             /** @constant */
             type: "array";
-            issue_priorities?: components["schemas"]["IssuePriority"][];
+            issue_priorities?: components["schemas"]["Enumeration"][];
         };
         /** @description One choice of a list custom field; `value` is what gets stored, `label` what is shown. */
         PossibleValue: {
@@ -1251,6 +1504,158 @@ export interface components {
             /** @constant */
             type: "array";
             custom_fields?: components["schemas"]["CustomField"][];
+        };
+        /** @description A tracker (`trackers/index.api.rsb`). A fresh Redmine has Bug, Feature and Support, each starting issues as New and showing every standard field. `default_status` is left out only for a tracker without one, which Redmine 5.0 no longer lets an administrator save. */
+        Tracker: {
+            id: number;
+            name: string;
+            /** @description The status a new issue of this tracker gets. */
+            default_status?: components["schemas"]["IdName"];
+            description: string | null;
+            /** @description The standard issue fields the tracker shows, out of `assigned_to_id`, `category_id`, `fixed_version_id`, `parent_issue_id`, `start_date`, `due_date`, `estimated_hours`, `done_ratio` and `description`, in that order. The subject, the status and the priority are always shown and never listed. */
+            enabled_standard_fields: string[];
+        };
+        /** @description JSON list of trackers. The list is not paged, so it has no `total_count`, `offset` or `limit`. */
+        TrackerList: {
+            trackers: components["schemas"]["Tracker"][];
+        };
+        /** @description XML list of trackers: `<trackers type="array">` holding one `<tracker>` per item. The list is not paged, so the root has no meta attributes. */
+        TrackerListXml: {
+            /** @constant */
+            type: "array";
+            trackers?: components["schemas"]["Tracker"][];
+        };
+        /** @description An issue status (`issue_statuses/index.api.rsb`). A fresh Redmine has New, In Progress, Resolved, Feedback, Closed and Rejected; the last two close the issues they are set on. */
+        IssueStatus: {
+            id: number;
+            name: string;
+            is_closed: boolean;
+        };
+        /** @description JSON list of issue statuses. The list is not paged, so it has no `total_count`, `offset` or `limit`. */
+        IssueStatusList: {
+            issue_statuses: components["schemas"]["IssueStatus"][];
+        };
+        /** @description XML list of issue statuses: `<issue_statuses type="array">` holding one `<issue_status>` per item. The list is not paged, so the root has no meta attributes. */
+        IssueStatusListXml: {
+            /** @constant */
+            type: "array";
+            issue_statuses?: components["schemas"]["IssueStatus"][];
+        };
+        /** @description JSON list of time entry activities (a fresh Redmine has Design and Development). The list is not paged, so it has no `total_count`, `offset` or `limit`. */
+        TimeEntryActivityList: {
+            time_entry_activities: components["schemas"]["Enumeration"][];
+        };
+        /** @description XML list of time entry activities: `<time_entry_activities type="array">` holding one `<time_entry_activity>` per item. The list is not paged, so the root has no meta attributes. */
+        TimeEntryActivityListXml: {
+            /** @constant */
+            type: "array";
+            time_entry_activities?: components["schemas"]["Enumeration"][];
+        };
+        /** @description JSON list of document categories (a fresh Redmine has User documentation and Technical documentation). The list is not paged, so it has no `total_count`, `offset` or `limit`. */
+        DocumentCategoryList: {
+            document_categories: components["schemas"]["Enumeration"][];
+        };
+        /** @description XML list of document categories: `<document_categories type="array">` holding one `<document_category>` per item. The list is not paged, so the root has no meta attributes. */
+        DocumentCategoryListXml: {
+            /** @constant */
+            type: "array";
+            document_categories?: components["schemas"]["Enumeration"][];
+        };
+        /** @description A version (a release or milestone) of a project. `estimated_hours` and `spent_hours` appear on a single version only (not in lists); `spent_hours` only for callers allowed to view spent time on the version's project. `custom_fields` appears only once version custom fields exist. `description` is an empty string when none was given. */
+        Version: {
+            id: number;
+            project: components["schemas"]["IdName"];
+            name: string;
+            description: string | null;
+            /**
+             * @description Only open versions can be chosen as the target version of an issue.
+             * @enum {string}
+             */
+            status: "open" | "locked" | "closed";
+            /** Format: date */
+            due_date: string | null;
+            /**
+             * @description Which other projects list the version: `descendants` the subprojects, `hierarchy` the ancestors and subprojects, `tree` every project of the same project tree, `system` every project.
+             * @enum {string}
+             */
+            sharing: "none" | "descendants" | "hierarchy" | "tree" | "system";
+            wiki_page_title: string | null;
+            /** Format: float */
+            estimated_hours?: number;
+            /** Format: float */
+            spent_hours?: number;
+            custom_fields?: components["schemas"]["CustomFieldValue"][];
+            /** Format: date-time */
+            created_on: string;
+            /** Format: date-time */
+            updated_on: string;
+        };
+        /** @description JSON list of a project's versions and the versions other projects share with it. The list is not paged: it has `total_count` (left out with nometa) but no `offset` or `limit`. */
+        VersionList: {
+            versions: components["schemas"]["Version"][];
+            total_count?: number;
+        };
+        /** @description XML list of versions: `<versions total_count="2" type="array">` holding one `<version>` per item. The list is not paged, so the root has no `offset` or `limit` attribute. */
+        VersionListXml: {
+            total_count?: number;
+            /** @constant */
+            type: "array";
+            versions?: components["schemas"]["Version"][];
+        };
+        /** @description Version attributes accepted on create and update (Redmine `safe_attributes`). `name` is required on create; a missing, blank, taken (in the same project) or too long name gives 422 (`Name cannot be blank`, `Name has already been taken`, `Name is too long (maximum is 60 characters)`). An invalid `status` gives `Status is not included in the list`, an invalid date `Due date is not a valid date`. A `sharing` the caller may not choose (unknown values, `system` for non-administrators, `hierarchy` and `tree` without "Manage versions" on the root project) is ignored. Unknown attributes are ignored. */
+        VersionInput: {
+            name?: string;
+            description?: string | null;
+            /** @description `open` (the default), `locked` or `closed`. */
+            status?: string;
+            /** @description `YYYY-MM-DD`; empty or null clears it. */
+            due_date?: string | null;
+            /** @description Another name of `due_date`. */
+            effective_date?: string | null;
+            /** @description `none` (the default), `descendants`, `hierarchy`, `tree` or `system`. */
+            sharing?: string;
+            wiki_page_title?: string | null;
+        };
+        /** @description JSON envelope of a version create or update request. */
+        VersionRequest: {
+            version: components["schemas"]["VersionInput"];
+        };
+        /** @description JSON envelope of a single version. */
+        VersionResponse: {
+            version: components["schemas"]["Version"];
+        };
+        /** @description An issue category of a project. `assigned_to` (the user or group new issues of the category are assigned to) appears only when one is set. */
+        IssueCategory: {
+            id: number;
+            project: components["schemas"]["IdName"];
+            name: string;
+            assigned_to?: components["schemas"]["IdName"];
+        };
+        /** @description JSON list of a project's issue categories, sorted by name. The list is not paged: it has `total_count` (left out with nometa) but no `offset` or `limit`. */
+        IssueCategoryList: {
+            issue_categories: components["schemas"]["IssueCategory"][];
+            total_count?: number;
+        };
+        /** @description XML list of issue categories: `<issue_categories total_count="2" type="array">` holding one `<issue_category>` per item. The list is not paged, so the root has no `offset` or `limit` attribute. */
+        IssueCategoryListXml: {
+            total_count?: number;
+            /** @constant */
+            type: "array";
+            issue_categories?: components["schemas"]["IssueCategory"][];
+        };
+        /** @description Issue category attributes accepted on create and update. `name` is required on create; a missing, blank, taken (in the same project) or too long name gives 422 (`Name cannot be blank`, `Name has already been taken`, `Name is too long (maximum is 60 characters)`). Redmine 5.0 does not check `assigned_to_id`: an id that names no user leaves the category without an assignee. Unknown attributes are ignored. */
+        IssueCategoryInput: {
+            name?: string;
+            /** @description Id of the user or group new issues of the category are assigned to; empty or null clears it. */
+            assigned_to_id?: number | string | null;
+        };
+        /** @description JSON envelope of an issue category create or update request. */
+        IssueCategoryRequest: {
+            issue_category: components["schemas"]["IssueCategoryInput"];
+        };
+        /** @description JSON envelope of a single issue category. */
+        IssueCategoryResponse: {
+            issue_category: components["schemas"]["IssueCategory"];
         };
     };
     responses: {
@@ -1796,6 +2201,16 @@ export interface components {
          * @example data-warehouse
          */
         ProjectId: string;
+        /**
+         * @description The version's numeric id. An unknown id (or one that is not a number) gives 404.
+         * @example 1
+         */
+        VersionId: string;
+        /**
+         * @description The issue category's numeric id. An unknown id (or one that is not a number) gives 404.
+         * @example 1
+         */
+        CategoryId: string;
     };
     requestBodies: {
         /** @description The new contact, wrapped in `contact` (JSON), as the `<contact>` root element (XML), or as `contact[…]` form fields. The `seed` examples are the ones on RedmineUP's API page; `curl` is its curl example. */
@@ -1855,6 +2270,11 @@ export interface components {
          * @example http://127.0.0.1:4010/redmine/projects/2
          */
         Location: string;
+        /**
+         * @description Where the created object can be read, as Redmine 5.0 writes it for issue categories: a path from the server root (`/issue_categories/5`), not an absolute URL.
+         * @example /issue_categories/5
+         */
+        PathLocation: string;
     };
     pathItems: never;
 }
@@ -3917,6 +4337,944 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listTrackers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All trackers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trackers": [
+                     *         {
+                     *           "id": 1,
+                     *           "name": "Bug",
+                     *           "default_status": {
+                     *             "id": 1,
+                     *             "name": "New"
+                     *           },
+                     *           "description": null,
+                     *           "enabled_standard_fields": [
+                     *             "assigned_to_id",
+                     *             "category_id",
+                     *             "fixed_version_id",
+                     *             "parent_issue_id",
+                     *             "start_date",
+                     *             "due_date",
+                     *             "estimated_hours",
+                     *             "done_ratio",
+                     *             "description"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "name": "Feature",
+                     *           "default_status": {
+                     *             "id": 1,
+                     *             "name": "New"
+                     *           },
+                     *           "description": null,
+                     *           "enabled_standard_fields": [
+                     *             "assigned_to_id",
+                     *             "category_id",
+                     *             "fixed_version_id",
+                     *             "parent_issue_id",
+                     *             "start_date",
+                     *             "due_date",
+                     *             "estimated_hours",
+                     *             "done_ratio",
+                     *             "description"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Support",
+                     *           "default_status": {
+                     *             "id": 1,
+                     *             "name": "New"
+                     *           },
+                     *           "description": null,
+                     *           "enabled_standard_fields": [
+                     *             "assigned_to_id",
+                     *             "category_id",
+                     *             "fixed_version_id",
+                     *             "parent_issue_id",
+                     *             "start_date",
+                     *             "due_date",
+                     *             "estimated_hours",
+                     *             "done_ratio",
+                     *             "description"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackerList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><trackers type="array"><tracker><id>1</id><name>Bug</name><default_status id="1" name="New"/><description/><enabled_standard_fields type="array"><field>assigned_to_id</field><field>category_id</field><field>fixed_version_id</field><field>parent_issue_id</field><field>start_date</field><field>due_date</field><field>estimated_hours</field><field>done_ratio</field><field>description</field></enabled_standard_fields></tracker><tracker><id>2</id><name>Feature</name><default_status id="1" name="New"/><description/><enabled_standard_fields type="array"><field>assigned_to_id</field><field>category_id</field><field>fixed_version_id</field><field>parent_issue_id</field><field>start_date</field><field>due_date</field><field>estimated_hours</field><field>done_ratio</field><field>description</field></enabled_standard_fields></tracker><tracker><id>3</id><name>Support</name><default_status id="1" name="New"/><description/><enabled_standard_fields type="array"><field>assigned_to_id</field><field>category_id</field><field>fixed_version_id</field><field>parent_issue_id</field><field>start_date</field><field>due_date</field><field>estimated_hours</field><field>done_ratio</field><field>description</field></enabled_standard_fields></tracker></trackers> */
+                    "application/xml": components["schemas"]["TrackerListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listIssueStatuses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All issue statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issue_statuses": [
+                     *         {
+                     *           "id": 1,
+                     *           "name": "New",
+                     *           "is_closed": false
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "name": "In Progress",
+                     *           "is_closed": false
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Resolved",
+                     *           "is_closed": false
+                     *         },
+                     *         {
+                     *           "id": 4,
+                     *           "name": "Feedback",
+                     *           "is_closed": false
+                     *         },
+                     *         {
+                     *           "id": 5,
+                     *           "name": "Closed",
+                     *           "is_closed": true
+                     *         },
+                     *         {
+                     *           "id": 6,
+                     *           "name": "Rejected",
+                     *           "is_closed": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssueStatusList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><issue_statuses type="array"><issue_status><id>1</id><name>New</name><is_closed>false</is_closed></issue_status><issue_status><id>2</id><name>In Progress</name><is_closed>false</is_closed></issue_status><issue_status><id>3</id><name>Resolved</name><is_closed>false</is_closed></issue_status><issue_status><id>4</id><name>Feedback</name><is_closed>false</is_closed></issue_status><issue_status><id>5</id><name>Closed</name><is_closed>true</is_closed></issue_status><issue_status><id>6</id><name>Rejected</name><is_closed>true</is_closed></issue_status></issue_statuses> */
+                    "application/xml": components["schemas"]["IssueStatusListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listTimeEntryActivities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All shared time entry activities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "time_entry_activities": [
+                     *         {
+                     *           "id": 8,
+                     *           "name": "Design",
+                     *           "is_default": false,
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": 9,
+                     *           "name": "Development",
+                     *           "is_default": false,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TimeEntryActivityList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><time_entry_activities type="array"><time_entry_activity><id>8</id><name>Design</name><is_default>false</is_default><active>true</active></time_entry_activity><time_entry_activity><id>9</id><name>Development</name><is_default>false</is_default><active>true</active></time_entry_activity></time_entry_activities> */
+                    "application/xml": components["schemas"]["TimeEntryActivityListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listDocumentCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All shared document categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "document_categories": [
+                     *         {
+                     *           "id": 6,
+                     *           "name": "User documentation",
+                     *           "is_default": false,
+                     *           "active": true
+                     *         },
+                     *         {
+                     *           "id": 7,
+                     *           "name": "Technical documentation",
+                     *           "is_default": false,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentCategoryList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><document_categories type="array"><document_category><id>6</id><name>User documentation</name><is_default>false</is_default><active>true</active></document_category><document_category><id>7</id><name>Technical documentation</name><is_default>false</is_default><active>true</active></document_category></document_categories> */
+                    "application/xml": components["schemas"]["DocumentCategoryListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listVersions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Any non-blank value drops `total_count`, `offset` and `limit` from list responses (JSON keys and XML root attributes). A compatibility mode for ActiveResource clients.
+                 * @example 1
+                 */
+                nometa?: components["parameters"]["Nometa"];
+            };
+            header?: {
+                /**
+                 * @description Header form of `nometa`; any value drops the list meta fields.
+                 * @example 1
+                 */
+                "X-Redmine-Nometa"?: components["parameters"]["XRedmineNometa"];
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's versions and the versions shared with it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "versions": [
+                     *         {
+                     *           "id": 1,
+                     *           "project": {
+                     *             "id": 1,
+                     *             "name": "Data Warehouse"
+                     *           },
+                     *           "name": "1.0",
+                     *           "description": "First release.",
+                     *           "status": "closed",
+                     *           "due_date": "2024-02-05",
+                     *           "sharing": "none",
+                     *           "wiki_page_title": null,
+                     *           "created_on": "2024-01-08T09:00:00Z",
+                     *           "updated_on": "2024-01-08T09:00:00Z"
+                     *         },
+                     *         {
+                     *           "id": 3,
+                     *           "project": {
+                     *             "id": 2,
+                     *             "name": "Sales Enablement"
+                     *           },
+                     *           "name": "Q3",
+                     *           "description": "",
+                     *           "status": "locked",
+                     *           "due_date": null,
+                     *           "sharing": "system",
+                     *           "wiki_page_title": "Roadmap",
+                     *           "created_on": "2024-01-11T09:00:00Z",
+                     *           "updated_on": "2024-01-11T09:00:00Z"
+                     *         }
+                     *       ],
+                     *       "total_count": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><versions total_count="1" type="array"><version><id>1</id><project id="1" name="Data Warehouse"/><name>1.0</name><description>First release.</description><status>closed</status><due_date>2024-02-05</due_date><sharing>none</sharing><wiki_page_title/><created_on>2024-01-08T09:00:00Z</created_on><updated_on>2024-01-08T09:00:00Z</updated_on></version></versions> */
+                    "application/xml": components["schemas"]["VersionListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    createVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": {
+                 *         "name": "3.0",
+                 *         "description": "Next major release.",
+                 *         "due_date": "2024-12-31",
+                 *         "sharing": "descendants"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionRequest"];
+                /** @example <?xml version="1.0" encoding="UTF-8"?><version><name>3.1</name><status>locked</status></version> */
+                "application/xml": components["schemas"]["VersionInput"];
+            };
+        };
+        responses: {
+            /** @description The version was created. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": {
+                     *         "id": 5,
+                     *         "project": {
+                     *           "id": 1,
+                     *           "name": "Data Warehouse"
+                     *         },
+                     *         "name": "3.0",
+                     *         "description": "Next major release.",
+                     *         "status": "open",
+                     *         "due_date": "2024-12-31",
+                     *         "sharing": "descendants",
+                     *         "wiki_page_title": null,
+                     *         "estimated_hours": 0,
+                     *         "spent_hours": 0,
+                     *         "created_on": "2026-12-07T22:54:45Z",
+                     *         "updated_on": "2026-12-07T22:54:45Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionResponse"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><version><id>6</id><project id="1" name="Data Warehouse"/><name>3.1</name><description></description><status>locked</status><due_date/><sharing>none</sharing><wiki_page_title/><estimated_hours>0.0</estimated_hours><spent_hours>0.0</spent_hours><created_on>2026-12-07T22:55:17Z</created_on><updated_on>2026-12-07T22:55:17Z</updated_on></version> */
+                    "application/xml": components["schemas"]["Version"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The version's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                version_id: components["parameters"]["VersionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": {
+                     *         "id": 1,
+                     *         "project": {
+                     *           "id": 1,
+                     *           "name": "Data Warehouse"
+                     *         },
+                     *         "name": "1.0",
+                     *         "description": "First release.",
+                     *         "status": "closed",
+                     *         "due_date": "2024-02-05",
+                     *         "sharing": "none",
+                     *         "wiki_page_title": null,
+                     *         "estimated_hours": 0,
+                     *         "spent_hours": 0,
+                     *         "created_on": "2024-01-08T09:00:00Z",
+                     *         "updated_on": "2024-01-08T09:00:00Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VersionResponse"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><version><id>1</id><project id="1" name="Data Warehouse"/><name>1.0</name><description>First release.</description><status>closed</status><due_date>2024-02-05</due_date><sharing>none</sharing><wiki_page_title/><estimated_hours>0.0</estimated_hours><spent_hours>0.0</spent_hours><created_on>2024-01-08T09:00:00Z</created_on><updated_on>2024-01-08T09:00:00Z</updated_on></version> */
+                    "application/xml": components["schemas"]["Version"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    updateVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The version's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                version_id: components["parameters"]["VersionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": {
+                 *         "status": "locked",
+                 *         "due_date": "2024-03-01"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["VersionRequest"];
+                /** @example <?xml version="1.0" encoding="UTF-8"?><version><description>Updated from XML.</description></version> */
+                "application/xml": components["schemas"]["VersionInput"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The version's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                version_id: components["parameters"]["VersionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listIssueCategories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Any non-blank value drops `total_count`, `offset` and `limit` from list responses (JSON keys and XML root attributes). A compatibility mode for ActiveResource clients.
+                 * @example 1
+                 */
+                nometa?: components["parameters"]["Nometa"];
+            };
+            header?: {
+                /**
+                 * @description Header form of `nometa`; any value drops the list meta fields.
+                 * @example 1
+                 */
+                "X-Redmine-Nometa"?: components["parameters"]["XRedmineNometa"];
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's issue categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issue_categories": [
+                     *         {
+                     *           "id": 1,
+                     *           "project": {
+                     *             "id": 1,
+                     *             "name": "Data Warehouse"
+                     *           },
+                     *           "name": "Backend",
+                     *           "assigned_to": {
+                     *             "id": 2,
+                     *             "name": "John Smith"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "project": {
+                     *             "id": 1,
+                     *             "name": "Data Warehouse"
+                     *           },
+                     *           "name": "Frontend"
+                     *         }
+                     *       ],
+                     *       "total_count": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssueCategoryList"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><issue_categories total_count="2" type="array"><issue_category><id>1</id><project id="1" name="Data Warehouse"/><name>Backend</name><assigned_to id="2" name="John Smith"/></issue_category><issue_category><id>2</id><project id="1" name="Data Warehouse"/><name>Frontend</name></issue_category></issue_categories> */
+                    "application/xml": components["schemas"]["IssueCategoryListXml"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    createIssueCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The project's numeric id or its identifier: `1` and `data-warehouse` name the same project. A value made of digits only is read as the id, anything else as the identifier (identifiers are never all digits). An unknown project gives 404.
+                 * @example data-warehouse
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "issue_category": {
+                 *         "name": "Reporting",
+                 *         "assigned_to_id": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["IssueCategoryRequest"];
+                /** @example <?xml version="1.0" encoding="UTF-8"?><issue_category><name>Mobile</name></issue_category> */
+                "application/xml": components["schemas"]["IssueCategoryInput"];
+            };
+        };
+        responses: {
+            /** @description The issue category was created. */
+            201: {
+                headers: {
+                    Location: components["headers"]["PathLocation"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issue_category": {
+                     *         "id": 4,
+                     *         "project": {
+                     *           "id": 1,
+                     *           "name": "Data Warehouse"
+                     *         },
+                     *         "name": "Reporting",
+                     *         "assigned_to": {
+                     *           "id": 2,
+                     *           "name": "John Smith"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssueCategoryResponse"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><issue_category><id>5</id><project id="1" name="Data Warehouse"/><name>Mobile</name></issue_category> */
+                    "application/xml": components["schemas"]["IssueCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getIssueCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The issue category's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                category_id: components["parameters"]["CategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issue_category": {
+                     *         "id": 1,
+                     *         "project": {
+                     *           "id": 1,
+                     *           "name": "Data Warehouse"
+                     *         },
+                     *         "name": "Backend",
+                     *         "assigned_to": {
+                     *           "id": 2,
+                     *           "name": "John Smith"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssueCategoryResponse"];
+                    /** @example <?xml version="1.0" encoding="UTF-8"?><issue_category><id>1</id><project id="1" name="Data Warehouse"/><name>Backend</name><assigned_to id="2" name="John Smith"/></issue_category> */
+                    "application/xml": components["schemas"]["IssueCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    updateIssueCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The issue category's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                category_id: components["parameters"]["CategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "issue_category": {
+                 *         "name": "Server side",
+                 *         "assigned_to_id": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["IssueCategoryRequest"];
+                /** @example <?xml version="1.0" encoding="UTF-8"?><issue_category><name>Services</name></issue_category> */
+                "application/xml": components["schemas"]["IssueCategoryInput"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteIssueCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Login of a user to impersonate. Honoured only when the authenticated user is an administrator (ignored for everyone else); an unknown or locked login gives 412.
+                 * @example jsmith
+                 */
+                "X-Redmine-Switch-User"?: components["parameters"]["XRedmineSwitchUser"];
+            };
+            path: {
+                /**
+                 * @description Response (and request body) format, given as the URL suffix `.json` or `.xml`. Redmine treats a request as an API request only when the suffix is present; without it the server answers 406 with a plain-text hint.
+                 * @example json
+                 */
+                format: components["parameters"]["Format"];
+                /**
+                 * @description The issue category's numeric id. An unknown id (or one that is not a number) gives 404.
+                 * @example 1
+                 */
+                category_id: components["parameters"]["CategoryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];

@@ -6,8 +6,10 @@ import { CORE_RECORD_SCHEMAS } from './record-schemas.js';
 import type {
   ActivityRecord,
   CustomFieldRecord,
+  DocumentCategoryRecord,
   EnabledModuleRecord,
   IssueCategoryRecord,
+  IssueStatusRecord,
   MembershipRecord,
   PriorityRecord,
   ProjectRecord,
@@ -15,6 +17,7 @@ import type {
   TrackerRecord,
   UserRecord,
 } from './records.js';
+import type { VersionRecord } from './version-records.js';
 
 /** Options of a Redmine-family state. */
 export interface FamilyStateOptions {
@@ -51,9 +54,12 @@ export class FamilyCollections {
   readonly enabledModules = this.db.define<EnabledModuleRecord>('enabled_modules');
   readonly trackers = this.db.define<TrackerRecord>('trackers');
   readonly issueCategories = this.db.define<IssueCategoryRecord>('issue_categories');
+  readonly versions = this.db.define<VersionRecord>('versions');
   readonly activities = this.db.define<ActivityRecord>('time_entry_activities');
   readonly priorities = this.db.define<PriorityRecord>('issue_priorities');
   readonly customFields = this.db.define<CustomFieldRecord>('custom_fields');
+  readonly issueStatuses = this.db.define<IssueStatusRecord>('issue_statuses');
+  readonly documentCategories = this.db.define<DocumentCategoryRecord>('document_categories');
 
   constructor(readonly options: FamilyStateOptions) {
     if (options.limits) this.db.setLimits(options.limits);

@@ -2,8 +2,10 @@ import { field, type JsonSchema, type RecordSchemas, recordSchema } from '../sto
 import type {
   ActivityRecord,
   CustomFieldRecord,
+  DocumentCategoryRecord,
   EnabledModuleRecord,
   IssueCategoryRecord,
+  IssueStatusRecord,
   MembershipRecord,
   PriorityRecord,
   ProjectRecord,
@@ -11,6 +13,7 @@ import type {
   TrackerRecord,
   UserRecord,
 } from './records.js';
+import { VERSION_SHARINGS, VERSION_STATUSES, type VersionRecord } from './version-records.js';
 
 const { string, boolean, id, timestamp, nullable, array, oneOf, map } = field;
 
@@ -62,9 +65,31 @@ export const CORE_RECORD_SCHEMAS: RecordSchemas = {
     updated_on: timestamp,
   }),
   enabled_modules: recordSchema<EnabledModuleRecord>({ id, project_id: id, name: string }),
-  trackers: recordSchema<TrackerRecord>({ id, name: string }),
-  issue_categories: recordSchema<IssueCategoryRecord>({ id, project_id: id, name: string }),
-  time_entry_activities: recordSchema<ActivityRecord>({ id, name: string, active: boolean }),
+  trackers: recordSchema<TrackerRecord>(
+    { id, name: string, default_status_id: id, description: nullable(string), enabled_standard_fields: array(string) },
+    ['default_status_id', 'description', 'enabled_standard_fields'],
+  ),
+  issue_statuses: recordSchema<IssueStatusRecord>({ id, name: string, is_closed: boolean }),
+  issue_categories: recordSchema<IssueCategoryRecord>(
+    { id, project_id: id, name: string, assigned_to_id: nullable(id) },
+    ['assigned_to_id'],
+  ),
+  versions: recordSchema<VersionRecord>({
+    id,
+    project_id: id,
+    name: string,
+    description: nullable(string),
+    status: oneOf(...VERSION_STATUSES),
+    due_date: nullable(field.date),
+    sharing: oneOf(...VERSION_SHARINGS),
+    wiki_page_title: nullable(string),
+    created_on: timestamp,
+    updated_on: timestamp,
+  }),
+  time_entry_activities: recordSchema<ActivityRecord>({ id, name: string, active: boolean, is_default: boolean }, [
+    'is_default',
+  ]),
+  document_categories: recordSchema<DocumentCategoryRecord>({ id, name: string, is_default: boolean, active: boolean }),
   issue_priorities: recordSchema<PriorityRecord>({ id, name: string, is_default: boolean, active: boolean }),
   custom_fields: recordSchema<CustomFieldRecord>({
     id,

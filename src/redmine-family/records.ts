@@ -74,17 +74,42 @@ export interface EnabledModuleRecord {
 export interface TrackerRecord {
   id: number;
   name: string;
+  /** The status of a new issue; absent in states saved without it: the first issue status. */
+  default_status_id?: number;
+  /** Absent in states saved without it: null. */
+  description?: string | null;
+  /** The standard issue fields the tracker shows (`TRACKER_STANDARD_FIELDS`); absent: all of them. */
+  enabled_standard_fields?: string[];
+}
+
+/** An issue status; a closed one closes the issues it is set on. */
+export interface IssueStatusRecord {
+  id: number;
+  name: string;
+  is_closed: boolean;
 }
 
 export interface IssueCategoryRecord {
   id: number;
   project_id: number;
   name: string;
+  /** The user new issues of the category are assigned to; absent in states saved without it: none. */
+  assigned_to_id?: number | null;
 }
 
 export interface ActivityRecord {
   id: number;
   name: string;
+  active: boolean;
+  /** Absent in states saved without it: false. */
+  is_default?: boolean;
+}
+
+/** A document category (an enumeration, like priorities and activities). */
+export interface DocumentCategoryRecord {
+  id: number;
+  name: string;
+  is_default: boolean;
   active: boolean;
 }
 

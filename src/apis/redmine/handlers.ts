@@ -6,8 +6,17 @@ import type {
   RedminePrincipal,
 } from '../../redmine-family/index.js';
 import { typedHandlers } from '../../server/typed-handlers.js';
+import {
+  createIssueCategory,
+  deleteIssueCategory,
+  getIssueCategory,
+  listIssueCategories,
+  updateIssueCategory,
+} from './issue-categories.js';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects.js';
 import { getCurrentUser, listCustomFields, listIssuePriorities } from './reference.js';
+import { listDocumentCategories, listIssueStatuses, listTimeEntryActivities, listTrackers } from './reference-lists.js';
+import { createVersion, deleteVersion, getVersion, listVersions, updateVersion } from './versions.js';
 
 /** The handlers of the Redmine core subset, each typed by its operation of `openapi/redmine`. */
 export type RedmineCoreHandlers = FamilyTypedHandlers<operations>;
@@ -28,6 +37,20 @@ export function redmineCoreTypedHandlers(): RedmineCoreHandlers {
     getCurrentUser,
     listIssuePriorities,
     listCustomFields,
+    listVersions,
+    createVersion,
+    getVersion,
+    updateVersion,
+    deleteVersion,
+    listIssueCategories,
+    createIssueCategory,
+    getIssueCategory,
+    updateIssueCategory,
+    deleteIssueCategory,
+    listTrackers,
+    listIssueStatuses,
+    listTimeEntryActivities,
+    listDocumentCategories,
   };
 }
 
