@@ -90,6 +90,20 @@ test('the drifted operations fail, the untouched ones still pass, and nothing is
     getCurrentUser: 'passed',
     listIssuePriorities: 'passed',
     listCustomFields: 'passed',
+    listTrackers: 'passed',
+    listIssueStatuses: 'passed',
+    listTimeEntryActivities: 'passed',
+    listDocumentCategories: 'passed',
+    listVersions: 'passed',
+    createVersion: 'passed',
+    getVersion: 'passed',
+    updateVersion: 'passed',
+    deleteVersion: 'passed',
+    listIssueCategories: 'passed',
+    createIssueCategory: 'passed',
+    getIssueCategory: 'passed',
+    updateIssueCategory: 'passed',
+    deleteIssueCategory: 'passed',
   });
   expect(result.ok).toBe(false);
   expect(result.leftovers).toEqual([]);

@@ -70,7 +70,7 @@ test('a malformed snapshot is refused and changes nothing', () => {
 test('the module serves the redmineup document at /redmineup with the family conventions', () => {
   const module = build(1);
   expect([module.id, module.basePath, module.bodyPolicy.fallback]).toEqual(['redmineup', '/redmineup', 'form']);
-  expect(Object.keys(module.handlers)).toHaveLength(30);
+  expect(Object.keys(module.handlers)).toHaveLength(44);
   expect(module.startupInfo().join('\n')).toContain('jsmith');
 });
 
