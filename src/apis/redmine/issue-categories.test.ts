@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../../app/test-server.js';
-import { familyClient } from '../../redmine-family/test-client.js';
+import { expect, test } from 'vitest';
+import { redmineTestServer } from './test-support.js';
 
 type CategoryJson = { id: number; project: { id: number; name: string }; name: string; assigned_to?: unknown };
 
-let t: TestServer;
-let call: ReturnType<typeof familyClient>;
-
-beforeAll(async () => {
-  t = await startTestServer({ apis: ['redmine'] });
-  call = familyClient(t.api('redmine'));
-});
-beforeEach(async () => {
-  await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' });
-});
-afterAll(async () => {
-  expect(t.violations()).toEqual([]);
-  await t.close();
-});
+const { call, server } = redmineTestServer();
 
 const list = async (project: number) =>
   (await call('GET', `/projects/${project}/issue_categories.json`)).json<{
@@ -73,7 +59,9 @@ test('create answers 201 with the category and Location as a path below the API 
   });
   expect(res.status).toBe(201);
   const { issue_category: category } = res.json<{ issue_category: CategoryJson }>();
-  expect(res.headers.get('location')).toBe(`${new URL(t.api('redmine')).pathname}/issue_categories/${category.id}`);
+  expect(res.headers.get('location')).toBe(
+    `${new URL(server().api('redmine')).pathname}/issue_categories/${category.id}`,
+  );
   expect(category).toMatchObject({ project: { id: 3 }, name: 'Mobile', assigned_to: { id: 2, name: 'John Smith' } });
   // Redmine 5.0 stores an assignee id that names nobody, and renders no assignee
   const unknown = await call('POST', '/projects/3/issue_categories.json', {

@@ -11,7 +11,6 @@ import {
   wantsNometa,
 } from '../../redmine-family/index.js';
 import {
-  type IssueCategory,
   projectCategories,
   renderIssueCategory,
   validateIssueCategoryAttributes,

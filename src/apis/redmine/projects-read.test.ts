@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../../app/test-server.js';
-import { familyClient } from '../../redmine-family/test-client.js';
+import { expect, test } from 'vitest';
+import { redmineTestServer } from './test-support.js';
 
 type ProjectJson = Record<string, unknown> & { id: number; name: string; parent?: { id: number } };
 type ListJson = { projects: ProjectJson[]; total_count?: number; offset?: number; limit?: number };
 
-let t: TestServer;
-let call: ReturnType<typeof familyClient>;
-
-beforeAll(async () => {
-  t = await startTestServer({ apis: ['redmine'] });
-  call = familyClient(t.api('redmine'));
-});
-beforeEach(async () => {
-  await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' });
-});
-afterAll(async () => {
-  expect(t.violations()).toEqual([]);
-  await t.close();
-});
+const { call } = redmineTestServer();
 
 const ids = (list: ListJson) => list.projects.map((p) => p.id).sort((a, b) => a - b);
 

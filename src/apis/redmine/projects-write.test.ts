@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../../app/test-server.js';
-import { familyClient } from '../../redmine-family/test-client.js';
+import { expect, test } from 'vitest';
+import { redmineTestServer } from './test-support.js';
 
 type ProjectJson = Record<string, unknown> & { id: number; custom_fields?: { id: number; value: unknown }[] };
 
-let t: TestServer;
-let call: ReturnType<typeof familyClient>;
-
-beforeAll(async () => {
-  t = await startTestServer({ apis: ['redmine'] });
-  call = familyClient(t.api('redmine'));
-});
-beforeEach(async () => {
-  await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' });
-});
-afterAll(async () => {
-  expect(t.violations()).toEqual([]);
-  await t.close();
-});
+const { call, server } = redmineTestServer();
 
 const total = async () => (await call('GET', '/projects.json')).json<{ total_count: number }>().total_count;
 const getProject = async (id: string | number) =>
@@ -29,7 +15,7 @@ test('create answers 201 with the project and an absolute Location', async () =>
   });
   expect(res.status).toBe(201);
   const { project } = res.json<{ project: ProjectJson }>();
-  expect(res.headers.get('location')).toBe(`${t.api('redmine')}/projects/${project.id}`);
+  expect(res.headers.get('location')).toBe(`${server().api('redmine')}/projects/${project.id}`);
   expect(project).toMatchObject({
     name: 'Alpha Project',
     identifier: 'alpha',
@@ -165,9 +151,9 @@ test('delete answers 204, removes subprojects, and a second delete is 404', asyn
 test('reset restores the seeded state', async () => {
   await call('DELETE', '/projects/2.json');
   await call('POST', '/projects.json', { body: { project: { name: 'Temp', identifier: 'temp' } } });
-  const modified = await (await fetch(`${t.url}/__crmkit/state?api=redmine`)).text();
-  await fetch(`${t.url}/__crmkit/reset?api=redmine`, { method: 'POST' });
+  const modified = await (await fetch(`${server().url}/__crmkit/state?api=redmine`)).text();
+  await fetch(`${server().url}/__crmkit/reset?api=redmine`, { method: 'POST' });
   expect((await call('GET', '/projects/2.json')).status).toBe(200);
   expect((await call('GET', '/projects/temp.json')).status).toBe(404);
-  expect(await (await fetch(`${t.url}/__crmkit/state?api=redmine`)).text()).not.toBe(modified);
+  expect(await (await fetch(`${server().url}/__crmkit/state?api=redmine`)).text()).not.toBe(modified);
 });

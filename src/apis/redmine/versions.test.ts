@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../../app/test-server.js';
+import { expect, test } from 'vitest';
 import { RedmineFamilyState } from '../../redmine-family/index.js';
-import { familyClient } from '../../redmine-family/test-client.js';
+import { redmineTestServer } from './test-support.js';
 
 type VersionJson = Record<string, unknown> & { id: number; name: string; project: { id: number; name: string } };
 
-let t: TestServer;
-let call: ReturnType<typeof familyClient>;
-
-beforeAll(async () => {
-  t = await startTestServer({ apis: ['redmine'] });
-  call = familyClient(t.api('redmine'));
-});
-beforeEach(async () => {
-  await fetch(`${t.url}/__crmkit/reset`, { method: 'POST' });
-});
-afterAll(async () => {
-  expect(t.violations()).toEqual([]);
-  await t.close();
-});
+const { call, server } = redmineTestServer();
 
 const ids = async (project: number | string, as: 'admin' | 'jsmith' | 'anonymous' = 'admin') => {
   const res = await call('GET', `/projects/${project}/versions.json`, { as });
@@ -87,7 +73,7 @@ test('create answers 201 with Redmine defaults and an absolute Location', async 
   const res = await call('POST', '/projects/1/versions.json', { body: { version: { name: '3.0' } } });
   expect(res.status).toBe(201);
   const { version } = res.json<{ version: VersionJson }>();
-  expect(res.headers.get('location')).toBe(`${t.api('redmine')}/versions/${version.id}`);
+  expect(res.headers.get('location')).toBe(`${server().api('redmine')}/versions/${version.id}`);
   expect(version).toMatchObject({
     name: '3.0',
     description: '',
